@@ -183,18 +183,15 @@ export function parseAnnotated(source: string, file: string): ParsedDocument {
     }
     let speaker: SpeakerId;
     let uncertain: string | undefined;
-    if (directive === 'prose' || directive === 'turn') {
-      ({ speaker, uncertain } = parseSpeakerArgs(directive, args, line, errors));
-      use(speaker, line);
-    } else {
-      speaker = IMPLIED_SPEAKER[directive];
-    }
     let text = raw;
     let spans: InlineSpan[] = [];
     if (directive === 'prose' || directive === 'turn') {
+      ({ speaker, uncertain } = parseSpeakerArgs(directive, args, line, errors));
       ({ text, spans } = resolveSpans(block.lines, errors));
+      use(speaker, line);
       for (const span of spans) use(span.speaker, span.line);
     } else {
+      speaker = IMPLIED_SPEAKER[directive];
       rejectSpans(block.lines, errors);
       use(speaker, line);
     }

@@ -7,7 +7,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { ReadingSettingsModel } from '../settings/model.ts';
 import type { ReadingSettings } from '../settings/types.ts';
-import { settingsToStyle } from '../settings/style.ts';
+import { applyStyle, settingsToStyle } from '../settings/style.ts';
 import { ReadingFocusTracker } from './reading-focus.ts';
 import '../components/reading-settings/reading-settings.ts';
 import '../components/reading-toolbar/reading-toolbar.ts';
@@ -67,10 +67,7 @@ export class NarratedEdition extends LitElement {
 
   private applySettings(settings: ReadingSettings): void {
     this.settings = settings;
-    const root = document.documentElement;
-    const { attributes, properties } = settingsToStyle(settings);
-    for (const [name, value] of Object.entries(attributes)) root.setAttribute(name, value);
-    for (const [name, value] of Object.entries(properties)) root.style.setProperty(name, value);
+    applyStyle(document.documentElement, settingsToStyle(settings));
     this.updateReadingFocus(settings.readingFocus);
   }
 

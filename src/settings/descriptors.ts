@@ -190,7 +190,7 @@ export const SETTING_DESCRIPTOR_LIST: readonly SettingDescriptor[] = SETTING_KEY
 
 /** Formats any setting's value with its descriptor (for `aria-valuetext` and visible values). */
 export function formatSetting<K extends SettingKey>(key: K, value: ReadingSettings[K]): string {
-  return (SETTING_DESCRIPTORS[key] as DescriptorBase<K>).format(value);
+  return (SETTING_DESCRIPTORS[key] as unknown as DescriptorBase<K>).format(value);
 }
 
 /** A one-click bundle of setting values. */

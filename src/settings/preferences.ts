@@ -46,7 +46,12 @@ export function normalizeSetting<K extends SettingKey>(key: K, value: unknown): 
  */
 export function parsePreferences(raw: unknown): ReadingPreferences {
   const prefs: ReadingPreferences = {};
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return prefs;
+  if (typeof raw !== 'object' || raw === null) return prefs;
+  try {
+    if (Array.isArray(raw)) return prefs;
+  } catch {
+    return prefs; // a revoked proxy
+  }
   for (const key of SETTING_KEYS) {
     let value: unknown;
     try {

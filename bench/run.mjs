@@ -1,0 +1,121 @@
+#!/usr/bin/env node
+// Benchmarks the built edition in real Chromium and prints the figures the issues name:
+// first-load transfer (HTML+CSS+JS, gzipped; fonts excluded), font bytes for the first render,
+// and Largest Contentful Paint on loopback with 4x CPU throttling (median of several runs).
+// Usage: npm run bench [-- --runs 7] [-- --no-build]. Results also go to bench/results/latest.json.
+// Targets are reported, not enforced: timings on a shared machine vary.
+import { execSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { preview } from 'vite';
+import { chromium } from '@playwright/test';
+
+const args = process.argv.slice(2);
+const runs = Number(args[args.indexOf('--runs') + 1]) || 7;
+if (!args.includes('--no-build') || !existsSync('dist/index.html')) {
+  execSync('npx vite build', { stdio: 'inherit' });
+}
+
+const executablePath =
+  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+const server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'silent' });
+const address = server.httpServer.address();
+const baseURL = `http://127.0.0.1:${address.port}/`;
+const browser = await chromium.launch({ executablePath, args: launchArgs });
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const kb = (bytes) => Math.round((bytes / 1024) * 10) / 10;
+
+/** Bytes requested during a cold first load, split into text (gzipped) and fonts. */
+async function measureTransfer() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const responses = [];
+  page.on('response', (response) => responses.push(response));
+  await page.goto(baseURL, { waitUntil: 'networkidle' });
+  await page.evaluate(() => document.fonts.ready);
+  const rows = [];
+  for (const response of responses) {
+    const type = response.request().resourceType();
+    const body = await response.body().catch(() => Buffer.alloc(0));
+    const url = new URL(response.url()).pathname;
+    rows.push({ url, type, raw: body.length, gzip: gzipSync(body, { level: 6 }).length });
+  }
+  await context.close();
+  const text = rows.filter((r) => ['document', 'stylesheet', 'script'].includes(r.type));
+  const fonts = rows.filter((r) => r.type === 'font');
+  return {
+    textGzipBytes: text.reduce((sum, r) => sum + r.gzip, 0),
+    fontBytes: fonts.reduce((sum, r) => sum + r.raw, 0),
+    requests: rows.map(({ url, type, raw, gzip }) => ({ url, type, raw, gzip })),
+  };
+}
+
+/** LCP of a cold load with 4x CPU throttling. */
+async function measureLcp() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.goto(baseURL, { waitUntil: 'load' });
+  const result = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        let lcp = 0;
+        let cls = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) lcp = entry.startTime;
+        }).observe({ type: 'largest-contentful-paint', buffered: true });
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) if (!entry.hadRecentInput) cls += entry.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve({ lcp, cls }), 1500);
+      }),
+  );
+  await context.close();
+  return result;
+}
+
+try {
+  const transfer = await measureTransfer();
+  const lcps = [];
+  const clss = [];
+  for (let i = 0; i < runs; i++) {
+    const { lcp, cls } = await measureLcp();
+    lcps.push(lcp);
+    clss.push(cls);
+  }
+  const results = {
+    date: new Date().toISOString(),
+    chromium: browser.version(),
+    firstLoadTextGzipKB: kb(transfer.textGzipBytes),
+    firstRenderFontKB: kb(transfer.fontBytes),
+    lcpMedianMs: Math.round(median(lcps)),
+    lcpRunsMs: lcps.map(Math.round),
+    clsMax: Math.max(...clss),
+    requests: transfer.requests,
+  };
+  const rows = [
+    ['First-load HTML+CSS+JS, gzipped', `${results.firstLoadTextGzipKB} KB`, '≤ 45 KB'],
+    ['Font bytes for the first render', `${results.firstRenderFontKB} KB`, '≤ 60 KB'],
+    [`LCP, 4x CPU throttle, median of ${runs}`, `${results.lcpMedianMs} ms`, '≤ 800 ms'],
+    ['Cumulative layout shift (worst run)', results.clsMax.toFixed(4), '0'],
+  ];
+  console.log(`\nBenchmark (${results.chromium}, ${baseURL})`);
+  for (const [name, value, target] of rows) console.log(`  ${name.padEnd(42)} ${value.padStart(10)}   target ${target}`);
+  console.log('\n  Requests on first load:');
+  for (const r of results.requests) console.log(`    ${r.type.padEnd(11)} ${String(r.raw).padStart(7)} B raw ${String(r.gzip).padStart(7)} B gz  ${r.url}`);
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync('bench/results/latest.json', JSON.stringify(results, null, 2));
+} finally {
+  await browser.close();
+  server.httpServer.close();
+}

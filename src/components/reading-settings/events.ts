@@ -1,0 +1,66 @@
+/**
+ * Typed events of the reading-settings UI. Controls send intent up with these; the root element
+ * owns the settings model and hands the new state back down. All bubble and are composed, so they
+ * cross shadow roots. They are dispatched on user action only, never when a property is set.
+ */
+import type { ReadingSettings, SettingChange, SettingKey } from '../../settings/types.ts';
+
+const init: EventInit = { bubbles: true, composed: true };
+
+/** The reader changed one setting (a slider moved, a radio or checkbox toggled, a preset applied). */
+export class SettingChangeEvent<K extends SettingKey = SettingKey> extends Event {
+  static readonly eventType = 'setting-change';
+  /** The setting that changed. */
+  readonly key: K;
+  /** Its new value (already valid for the setting's descriptor). */
+  readonly value: ReadingSettings[K];
+
+  constructor(key: K, value: ReadingSettings[K]) {
+    super(SettingChangeEvent.eventType, init);
+    this.key = key;
+    this.value = value;
+  }
+
+  /** The change as a discriminated `{ key, value }` union, e.g. for `ReadingSettingsModel.set`. */
+  get change(): SettingChange {
+    return { key: this.key, value: this.value } as SettingChange;
+  }
+
+  /** Narrows the event to one setting: `if (e.is('theme')) e.value // Theme`. */
+  is<T extends SettingKey>(key: T): this is SettingChangeEvent<T> {
+    return (this.key as SettingKey) === key;
+  }
+}
+
+/** The reader asked to reset every setting to its default ("Reset to defaults"). */
+export class SettingsResetEvent extends Event {
+  static readonly eventType = 'settings-reset';
+  constructor() {
+    super(SettingsResetEvent.eventType, init);
+  }
+}
+
+/** The reader closed the settings dialog (Close button or Escape). */
+export class SettingsCloseEvent extends Event {
+  static readonly eventType = 'settings-close';
+  constructor() {
+    super(SettingsCloseEvent.eventType, init);
+  }
+}
+
+/** The reader asked to open the settings dialog (toolbar button). */
+export class SettingsOpenRequestEvent extends Event {
+  static readonly eventType = 'settings-open-request';
+  constructor() {
+    super(SettingsOpenRequestEvent.eventType, init);
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'setting-change': SettingChangeEvent;
+    'settings-reset': SettingsResetEvent;
+    'settings-close': SettingsCloseEvent;
+    'settings-open-request': SettingsOpenRequestEvent;
+  }
+}
