@@ -15,9 +15,20 @@ export const readingSettingsStyles = css`
     --_focus: var(--ne-focus, #003f8a);
     --_font: var(--ne-font-family, 'Atkinson Hyperlegible', Verdana, Arial, system-ui, sans-serif);
     --_scale: var(--ne-text-scale, 1);
+    /* Interface text follows the reader's text size ... */
+    --_ui-scale: var(--_scale);
     --_line-height: var(--ne-line-height, 1.6);
     --_target: max(44px, 2.75rem);
     display: contents;
+  }
+  /*
+   * ... but on a small or heavily zoomed viewport (320 CSS px = 400% zoom) the zoom already
+   * enlarges it, and 3 × 16 px words would not fit a 320 px line: cap the extra scale at 1.5.
+   */
+  @media (max-width: 30em), (max-height: 30em) {
+    :host {
+      --_ui-scale: min(var(--_scale), 1.5);
+    }
   }
 
   dialog {
@@ -33,7 +44,7 @@ export const readingSettingsStyles = css`
     background: var(--_bg);
     color: var(--_text);
     font-family: var(--_font);
-    font-size: calc(1rem * var(--_scale));
+    font-size: calc(1rem * var(--_ui-scale));
     line-height: var(--_line-height);
     letter-spacing: var(--ne-letter-spacing, normal);
     word-spacing: var(--ne-word-spacing, normal);
@@ -74,7 +85,11 @@ export const readingSettingsStyles = css`
       z-index: 1;
     }
   }
+  .close {
+    flex: none;
+  }
   h2 {
+    flex: 1 1 10em;
     margin: 0;
     font-size: 1.25em;
     font-weight: 700;
@@ -129,8 +144,9 @@ export const readingSettingsStyles = css`
   input[type='radio'],
   input[type='checkbox'] {
     flex: none;
-    inline-size: 1.25em;
-    block-size: 1.25em;
+    /* The whole label is the 44 px target; the box itself is at least 24 px (WCAG 2.5.8). */
+    inline-size: max(24px, 1.5em);
+    block-size: max(24px, 1.5em);
     margin: 0;
     accent-color: var(--_accent);
   }
@@ -210,8 +226,10 @@ export const readingSettingsStyles = css`
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
-  h2:focus {
-    outline: none;
+  /* Chrome can focus the dialog itself (a keyboard-focusable scroller, or Tab wrapping around). */
+  dialog:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: -5px;
   }
 
   .status {
@@ -230,7 +248,8 @@ export const readingSettingsStyles = css`
     }
     button:focus,
     input:focus,
-    .option:has(input:focus-visible) {
+    .option:has(input:focus-visible),
+    dialog:focus-visible {
       outline-color: Highlight;
     }
     .option:has(:checked) {

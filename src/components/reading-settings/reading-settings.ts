@@ -47,10 +47,13 @@ function deepActiveElement(root: Document | ShadowRoot): Element | null {
  * @csspart footer - Reset row.
  *
  * @cssprop --ne-surface - Dialog background.
- * @cssprop --ne-text - Text colour. @cssprop --ne-text-muted - Help text colour.
+ * @cssprop --ne-text - Text colour.
+ * @cssprop --ne-text-muted - Help text colour.
  * @cssprop --ne-accent - Radio, checkbox and slider colour.
- * @cssprop --ne-border - Control borders. @cssprop --ne-focus - Focus ring.
- * @cssprop --ne-font-family - Font. @cssprop --ne-text-scale - Text size factor.
+ * @cssprop --ne-border - Control borders.
+ * @cssprop --ne-focus - Focus ring.
+ * @cssprop --ne-font-family - Font.
+ * @cssprop --ne-text-scale - Text size factor.
  */
 @customElement('reading-settings')
 export class ReadingSettingsElement extends LitElement {
@@ -235,6 +238,7 @@ export class ReadingSettingsElement extends LitElement {
         <input
           type="range"
           id=${id}
+          name=${d.key}
           min=${d.min}
           max=${d.max}
           step=${d.step}
@@ -254,6 +258,7 @@ export class ReadingSettingsElement extends LitElement {
         <label class="option">
           <input
             type="checkbox"
+            name=${d.key}
             .checked=${live(checked)}
             aria-describedby=${d.description ? descriptionId : nothing}
             @change=${(e: Event) => this.emitChange(d.key, (e.target as HTMLInputElement).checked)}

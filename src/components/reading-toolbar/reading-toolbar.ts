@@ -14,10 +14,14 @@ import { SettingsOpenRequestEvent } from '../reading-settings/events.ts';
  *
  * @fires settings-open-request - `SettingsOpenRequestEvent`: the reader pressed "Reading settings".
  * @slot narration - Narration controls (play, pause, speed), added later.
- * @csspart base - The bar. @csspart settings-button - The "Reading settings" button.
- * @cssprop --ne-surface - Bar background. @cssprop --ne-text - Text and icon colour.
- * @cssprop --ne-border - Button border. @cssprop --ne-focus - Focus ring.
- * @cssprop --ne-font-family - Font. @cssprop --ne-text-scale - Text size factor.
+ * @csspart base - The bar.
+ * @csspart settings-button - The "Reading settings" button.
+ * @cssprop --ne-surface - Bar background.
+ * @cssprop --ne-text - Text and icon colour.
+ * @cssprop --ne-border - Button border.
+ * @cssprop --ne-focus - Focus ring.
+ * @cssprop --ne-font-family - Font.
+ * @cssprop --ne-text-scale - Text size factor.
  */
 @customElement('reading-toolbar')
 export class ReadingToolbarElement extends LitElement {
@@ -32,8 +36,15 @@ export class ReadingToolbarElement extends LitElement {
       background: var(--_bg);
       color: var(--_text);
       font-family: var(--ne-font-family, 'Atkinson Hyperlegible', Verdana, Arial, system-ui, sans-serif);
-      font-size: calc(1rem * var(--ne-text-scale, 1));
+      font-size: calc(1rem * var(--_ui-scale));
       line-height: 1.3;
+      --_ui-scale: var(--ne-text-scale, 1);
+    }
+    /* On a small or heavily zoomed viewport the zoom already enlarges the bar: cap the extra scale. */
+    @media (max-width: 30em), (max-height: 30em) {
+      :host {
+        --_ui-scale: min(var(--ne-text-scale, 1), 1.5);
+      }
     }
     .bar {
       display: flex;
