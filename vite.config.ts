@@ -2,7 +2,7 @@
 // edition.json; plugin-legacy adds a nomodule bundle for older kiosk browsers.
 import { defineConfig } from 'vite';
 import legacy from '@vitejs/plugin-legacy';
-import { editionPlugin } from './src/build/edition-plugin.ts';
+import { editionPlugin, preloadFontsPlugin } from './src/build/edition-plugin.ts';
 
 export default defineConfig({
   plugins: [
@@ -10,6 +10,7 @@ export default defineConfig({
       source: 'src/content/source/kollontai-1939.edition.md',
       earlyScript: 'src/settings/early-entry.ts',
     }),
+    preloadFontsPlugin(/atkinson-hyperlegible-latin-(400|700)-normal-[\w-]+\.woff2$/),
     legacy({
       // Browsers with custom elements but without ES modules (older kiosk and signage browsers).
       targets: ['chrome >= 54', 'safari >= 10', 'firefox >= 63', 'edge >= 79'],
@@ -17,7 +18,6 @@ export default defineConfig({
     }),
   ],
   build: {
-    target: 'es2020',
     assetsInlineLimit: 0,
     cssCodeSplit: true,
   },

@@ -5,7 +5,7 @@
  * before first paint, and emits `edition.json` (the public document model).
  */
 import { resolve } from 'node:path';
-import { build, type Plugin } from 'vite';
+import { build, type HtmlTagDescriptor, type Plugin } from 'vite';
 import { loadEdition } from '../content/load.ts';
 import { renderEditionHtml } from '../content/render-html.ts';
 import type { Edition } from '../content/model.ts';
@@ -69,6 +69,34 @@ export function editionPlugin(options: EditionPluginOptions): Plugin {
   };
 }
 
+/**
+ * Preloads the default reading font's files (regular and bold) in the built page, so the first
+ * render does not swap fonts and shift the text.
+ */
+export function preloadFontsPlugin(pattern: RegExp): Plugin {
+  let base = '/';
+  return {
+    name: 'narrated-edition:preload-fonts',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const files = Object.keys(ctx.bundle ?? {}).filter((name) => pattern.test(name));
+        return files.map(
+          (file): HtmlTagDescriptor => ({
+            tag: 'link',
+            attrs: { rel: 'preload', as: 'font', type: 'font/woff2', href: `${base}${file}`, crossorigin: '' },
+            injectTo: 'head-prepend',
+          }),
+        );
+      },
+    },
+  };
+}
+
 /** Bundles one module to a minified IIFE string, for inlining in the HTML head. */
 async function bundleInline(entry: string): Promise<string> {
   const output = await build({
@@ -78,7 +106,6 @@ async function bundleInline(entry: string): Promise<string> {
       write: false,
       minify: true,
       lib: { entry, formats: ['iife'], name: 'neEarlySettings' },
-      rollupOptions: { output: { inlineDynamicImports: true } },
     },
   });
   const [result] = Array.isArray(output) ? output : [output];
