@@ -1,7 +1,8 @@
 /**
  * Reading focus: marks one paragraph of the text as "in focus" (class `ne-focused`) so the page
  * can dim the others. The focused paragraph is the one the reader last clicked, tapped or moved
- * keyboard focus into; while scrolling, the one crossing a reading line a third of the way down.
+ * keyboard focus into. When scrolling takes that paragraph out of the middle of the screen, focus
+ * moves to the paragraph crossing a reading line a third of the way down.
  */
 
 const FOCUSED_CLASS = 'ne-focused';
@@ -55,6 +56,7 @@ export class ReadingFocusTracker {
   }
 
   private updateFromReadingLine(): void {
+    if (this.current && this.isInMiddleBand(this.current)) return;
     const line = window.innerHeight / 3;
     const paragraphs = this.container.querySelectorAll<HTMLElement>(this.paragraphSelector);
     let best: HTMLElement | null = null;
@@ -69,5 +71,11 @@ export class ReadingFocusTracker {
       }
     }
     if (best) this.setFocused(best);
+  }
+
+  /** Whether part of `el` lies between 10% and 90% of the viewport height. */
+  private isInMiddleBand(el: HTMLElement): boolean {
+    const rect = el.getBoundingClientRect();
+    return rect.bottom > window.innerHeight * 0.1 && rect.top < window.innerHeight * 0.9;
   }
 }

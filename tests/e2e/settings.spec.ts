@@ -162,4 +162,32 @@ test('reading focus dims every paragraph but the one in focus', async ({ page })
     return [getComputedStyle(focused).color, getComputedStyle(other).color];
   });
   expect(colours[0]).not.toBe(colours[1]);
+  // Scrolling the focused paragraph away moves focus to the paragraph at the reading line.
+  const before = await page.locator('.ne-text p.ne-focused').getAttribute('data-block');
+  await page.locator('.ne-text p').last().scrollIntoViewIfNeeded();
+  await expect
+    .poll(() => page.locator('.ne-text p.ne-focused').getAttribute('data-block'))
+    .not.toBe(before);
+  await expect(page.locator('.ne-text p.ne-focused')).toHaveCount(1);
+});
+
+test('reduced motion: the system preference makes scrolling instant; the setting can override it', async ({ browser }) => {
+  const context = await browser.newContext({ reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  await page.goto('/');
+  await waitForUpgrade(page);
+  const behaviour = () => page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior);
+  expect(await page.evaluate(() => document.documentElement.dataset.reduceMotion)).toBe('true');
+  expect(await behaviour()).toBe('auto');
+  await context.close();
+
+  const normal = await browser.newContext({ reducedMotion: 'no-preference' });
+  const page2 = await normal.newPage();
+  await page2.goto('/');
+  await waitForUpgrade(page2);
+  expect(await page2.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe('smooth');
+  const dialog = await openSettings(page2);
+  await dialog.getByRole('checkbox', { name: /motion/i }).check();
+  expect(await page2.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe('auto');
+  await normal.close();
 });

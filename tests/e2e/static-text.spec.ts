@@ -3,7 +3,11 @@ import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import type { Edition } from '../../src/content/model.ts';
 
-const edition: Edition = JSON.parse(readFileSync('dist/edition.json', 'utf8'));
+let edition: Edition;
+// Read after the web server has built dist/ (test files are collected before it starts).
+test.beforeAll(() => {
+  edition = JSON.parse(readFileSync('dist/edition.json', 'utf8'));
+});
 
 test.describe('with JavaScript disabled', () => {
   test.use({ javaScriptEnabled: false });
