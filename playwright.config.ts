@@ -6,6 +6,14 @@ import { existsSync } from 'node:fs';
 const executablePath =
   process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const port = Number(process.env.PORT ?? 4173);
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -14,21 +22,24 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   reporter: [['list']],
+  globalSetup: './tests/e2e/support/global-setup.ts',
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',
-    launchOptions: {
-      executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: { executablePath, args: chromiumArgs },
   },
+  projects: [
+    // Everything else, with a scripted speechSynthesis where narration is involved.
+    { name: 'main', testIgnore: /real-speech\.spec\.ts/ },
+    // Real speech: Chromium over speech-dispatcher + espeak-ng into a PulseAudio null sink.
+    // One file, run serially, so only one browser talks to speech-dispatcher at a time.
+    {
+      name: 'real-speech',
+      testMatch: /real-speech\.spec\.ts/,
+      fullyParallel: false,
+      use: { launchOptions: { executablePath, args: [...chromiumArgs, '--enable-speech-dispatcher'] } },
+    },
+  ],
   webServer: {
     command: `npm run build && npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
     url: `http://127.0.0.1:${port}/`,

@@ -139,10 +139,13 @@ function renderParagraph(edition: Edition, block: Block, showLabel: boolean, con
   );
 }
 
-/** One sentence element; speaker runs that differ from the sentence's own speaker get their own span. */
+/**
+ * One sentence element; speaker runs that differ from the sentence's own speaker get their own span.
+ * The sentence id is also the element id, so `#<sentence id>` links work even without JavaScript.
+ */
 export function renderSentence(sentence: Sentence): string {
   const attrs =
-    `class="ne-s" data-sid="${sentence.id}" data-speaker="${sentence.speaker}"` +
+    `class="ne-s" id="${sentence.id}" data-sid="${sentence.id}" data-speaker="${sentence.speaker}"` +
     (sentence.uncertain ? ' data-uncertain=""' : '');
   const inner =
     sentence.spans.length <= 1

@@ -1,7 +1,8 @@
 /**
  * The root element. It wraps the static edition (light DOM, rendered at build time), owns the
- * reading-settings model, applies the effective settings to the document, and wires the child
- * controls: they send intent (typed events) up, and it hands state down.
+ * reading-settings model and the narration controller, applies the effective settings to the
+ * document, and wires the child controls: they send intent (typed events) up, and it hands state
+ * down. Dialogs live in its shadow root; the toolbar controls live in the static light DOM.
  */
 import { LitElement, css, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
@@ -9,14 +10,34 @@ import type { ReadingSettingsModel } from '../settings/model.ts';
 import type { ReadingSettings } from '../settings/types.ts';
 import { applyStyle, settingsToStyle } from '../settings/style.ts';
 import { ReadingFocusTracker } from './reading-focus.ts';
-import '../components/reading-settings/reading-settings.ts';
+import { NarrationController } from '../controllers/narration-controller.ts';
+import { DEFAULT_SHORTCUTS } from '../narration/shortcuts.ts';
+import { SPEAKER_IDS } from '../content/model.ts';
 import '../components/reading-toolbar/reading-toolbar.ts';
+import '../components/narration-controls/narration-controls.ts';
 import type { ReadingSettingsElement } from '../components/reading-settings/reading-settings.ts';
 import type { SettingChangeEvent } from '../components/reading-settings/events.ts';
+import type { NarrationHelpElement } from '../components/narration-help/narration-help.ts';
+import type { VoiceSettingsElement, VoiceSettingsSpeaker } from '../components/voice-settings/voice-settings.ts';
+import type {
+  NarrationCommandEvent,
+  NarrationOptionEvent,
+  NarrationRateEvent,
+  VoiceChoiceEvent,
+  VoicePreviewEvent,
+} from '../components/narration-controls/events.ts';
+
+type DialogName = 'settings' | 'help' | 'voices';
+
+const DIALOG_MODULES: Record<DialogName, () => Promise<unknown>> = {
+  settings: () => import('../components/reading-settings/reading-settings.ts'),
+  help: () => import('../components/narration-help/narration-help.ts'),
+  voices: () => import('../components/voice-settings/voice-settings.ts'),
+};
 
 /**
- * @summary Root of the narrated edition: settings and (later) narration for the text it wraps.
- * @slot - The static edition: header, main text, source matter.
+ * @summary Root of the narrated edition: reading settings and narration for the text it wraps.
+ * @slot - The static edition: header (with `<reading-toolbar>` and `<narration-controls>`), main text, source matter.
  */
 @customElement('narrated-edition')
 export class NarratedEdition extends LitElement {
@@ -30,8 +51,30 @@ export class NarratedEdition extends LitElement {
   @property({ attribute: false }) settingsModel?: ReadingSettingsModel;
 
   @state() private settings?: ReadingSettings;
+  /** Dialogs loaded so far: each is its own chunk, loaded the first time it is asked for. */
+  @state() private dialogs: ReadonlySet<DialogName> = new Set();
 
   @query('reading-settings') private settingsDialog?: ReadingSettingsElement;
+  @query('narration-help') private helpDialog?: NarrationHelpElement;
+  @query('voice-settings') private voicesDialog?: VoiceSettingsElement;
+
+  private readonly narration = new NarrationController(this, {
+    loadSession: async (startId) => {
+      const { loadNarration } = await import('./narration-loader.ts');
+      return loadNarration({
+        editionUrl: new URL('edition.json', document.baseURI).href,
+        startId,
+        getStorage: () => globalThis.localStorage,
+      });
+    },
+    getStorage: () => globalThis.localStorage,
+    reduceMotion: () => this.settings?.reduceMotion ?? false,
+    openHelp: () => void this.openHelp(),
+    topInset: () => {
+      const bar = this.querySelector<HTMLElement>('.ne-toolbar-row');
+      return bar && getComputedStyle(bar).position === 'sticky' ? bar.getBoundingClientRect().height : 0;
+    },
+  });
 
   private unsubscribe?: () => void;
   private focusTracker?: ReadingFocusTracker;
@@ -39,7 +82,26 @@ export class NarratedEdition extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener('settings-open-request', this.openSettings);
+    this.addEventListener('narration-command', this.onNarrationCommand);
+    this.addEventListener('narration-rate', this.onNarrationRate);
+    this.addEventListener('narration-option', this.onNarrationOption);
+    this.addEventListener('narration-help-request', this.openHelp);
+    this.addEventListener('voice-settings-request', this.openVoices);
     if (this.settingsModel && !this.unsubscribe) this.attachModel(this.settingsModel);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('settings-open-request', this.openSettings);
+    this.removeEventListener('narration-command', this.onNarrationCommand);
+    this.removeEventListener('narration-rate', this.onNarrationRate);
+    this.removeEventListener('narration-option', this.onNarrationOption);
+    this.removeEventListener('narration-help-request', this.openHelp);
+    this.removeEventListener('voice-settings-request', this.openVoices);
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.focusTracker?.stop();
+    this.focusTracker = undefined;
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -47,16 +109,14 @@ export class NarratedEdition extends LitElement {
   }
 
   override updated(): void {
+    // The controls sit in the static light DOM (inside <reading-toolbar>): hand them their state.
+    const controls = this.querySelector('narration-controls');
+    if (controls) {
+      controls.view = this.narration.view;
+      controls.savedPosition = this.narration.savedPosition;
+      controls.shortcutsEnabled = this.narration.preferences.shortcuts;
+    }
     if (this.settings) this.setAttribute('data-ready', '');
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.removeEventListener('settings-open-request', this.openSettings);
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.focusTracker?.stop();
-    this.focusTracker = undefined;
   }
 
   private attachModel(model: ReadingSettingsModel): void {
@@ -81,8 +141,38 @@ export class NarratedEdition extends LitElement {
     }
   }
 
-  private readonly openSettings = (): void => {
+  /** Loads a dialog's module (once) and renders it. */
+  private async loadDialog(name: DialogName): Promise<void> {
+    if (!this.dialogs.has(name)) {
+      await DIALOG_MODULES[name]();
+      this.dialogs = new Set([...this.dialogs, name]);
+    }
+    await this.updateComplete;
+  }
+
+  private readonly openSettings = async (): Promise<void> => {
+    await this.loadDialog('settings');
     this.settingsDialog?.show();
+  };
+  private readonly openHelp = async (): Promise<void> => {
+    await this.loadDialog('help');
+    this.helpDialog?.show();
+  };
+  private readonly openVoices = async (): Promise<void> => {
+    await Promise.all([this.narration.ensureSession(), this.loadDialog('voices')]);
+    this.requestUpdate();
+    await this.updateComplete;
+    this.voicesDialog?.show();
+  };
+
+  private readonly onNarrationCommand = (event: NarrationCommandEvent): void => {
+    void this.narration.command(event.command);
+  };
+  private readonly onNarrationRate = (event: NarrationRateEvent): void => {
+    void this.narration.setRate(event.rate);
+  };
+  private readonly onNarrationOption = (event: NarrationOptionEvent): void => {
+    void this.narration.setOption(event.option, event.value);
   };
 
   private onSettingChange(event: SettingChangeEvent): void {
@@ -93,15 +183,53 @@ export class NarratedEdition extends LitElement {
     this.settingsModel?.reset();
   }
 
+  private onVoiceChoice(event: VoiceChoiceEvent): void {
+    this.narration.setVoice(event.speaker, event.voiceName);
+  }
+
+  private onVoicePreview(event: VoicePreviewEvent): void {
+    void this.narration.preview(event.speaker, event.voiceName);
+  }
+
+  private voiceSpeakers(): VoiceSettingsSpeaker[] {
+    const session = this.narration.session;
+    if (!session) return [];
+    return SPEAKER_IDS.filter((id) => session.script.speakerNames[id]).map((id) => ({
+      id,
+      name: session.script.speakerNames[id],
+      voiceName: session.cast[id]?.voiceName ?? null,
+      overridden: Boolean(session.preferences.voices[id]),
+    }));
+  }
+
   override render() {
+    const preferences = this.narration.preferences;
+    const session = this.narration.session;
     return html`
       <slot></slot>
-      ${this.settings
+      ${this.settings && this.dialogs.has('settings')
         ? html`<reading-settings
             .settings=${this.settings}
             @setting-change=${this.onSettingChange}
             @settings-reset=${this.onSettingsReset}
           ></reading-settings>`
+        : null}
+      ${this.dialogs.has('help')
+        ? html`<narration-help
+            .shortcuts=${DEFAULT_SHORTCUTS.map(({ keys, action }) => ({ keys, action }))}
+            .enabled=${preferences.shortcuts}
+            .tabToSentences=${preferences.tabToSentences}
+            .followAlong=${preferences.followAlong}
+          ></narration-help>`
+        : null}
+      ${this.dialogs.has('voices')
+        ? html`<voice-settings
+            .speakers=${this.voiceSpeakers()}
+            .voices=${session?.voices.map(({ name, lang }) => ({ name, lang })) ?? []}
+            .rate=${this.narration.view.rate}
+            @voice-choice=${this.onVoiceChoice}
+            @voice-preview=${this.onVoicePreview}
+          ></voice-settings>`
         : null}
     `;
   }

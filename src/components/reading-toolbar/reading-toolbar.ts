@@ -1,6 +1,6 @@
 /**
- * <reading-toolbar>: the bar above the text with the "Reading settings" button, and a slot where
- * the narration controls go later. It only asks for the dialog to open; the root element opens it.
+ * <reading-toolbar>: the bar above the text with the "Reading settings" button, and a slot for the
+ * narration controls. It only asks for the dialog to open; the root element opens it.
  */
 import { LitElement, css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
@@ -13,7 +13,9 @@ import { SettingsOpenRequestEvent } from '../reading-settings/events.ts';
  * the element upgrades.
  *
  * @fires settings-open-request - `SettingsOpenRequestEvent`: the reader pressed "Reading settings".
- * @slot narration - Narration controls (play, pause, speed), added later.
+ * @slot narration - Narration controls (`<narration-controls>`). They take the rest of the line
+ *   beside the settings button, or a line of their own when less than about 20em is left, and wrap
+ *   inside themselves.
  * @csspart base - The bar.
  * @csspart settings-button - The "Reading settings" button.
  * @cssprop --ne-surface - Bar background.
@@ -49,13 +51,18 @@ export class ReadingToolbarElement extends LitElement {
     .bar {
       display: flex;
       flex-wrap: wrap;
-      align-items: center;
+      /* Top-aligned: the narration controls may wrap to several rows beside the button. */
+      align-items: flex-start;
       gap: 0.5rem 1rem;
       min-block-size: 3.5rem;
       padding: 0.375rem 0.75rem;
     }
     ::slotted(*) {
       min-inline-size: 0;
+    }
+    ::slotted([slot='narration']) {
+      flex: 1 1 20em;
+      max-inline-size: 100%;
     }
     button {
       display: inline-flex;

@@ -1,0 +1,136 @@
+/**
+ * Typed events of the narration UI (controls bar, keyboard-shortcuts help, voice settings).
+ * Controls send the reader's intent up with these; only the root element talks to the narration
+ * engine and hands the new state back down. All bubble and are composed, so they cross shadow
+ * roots. They are dispatched on user action only, never when a property is set.
+ */
+import type { SpeakerId } from '../../content/model.ts';
+
+const init: EventInit = { bubbles: true, composed: true };
+
+/** What the reader asked the narration to do. */
+export type NarrationCommand =
+  | 'toggle' // play when not playing, pause when playing (the Alt+Shift+P shortcut)
+  | 'play'
+  | 'pause'
+  | 'stop'
+  | 'previous' // previous sentence
+  | 'next' // next sentence
+  | 'previous-paragraph'
+  | 'next-paragraph'
+  | 'resume-saved'; // start reading from the saved position
+
+/** Reading options the reader can switch in the keyboard-shortcuts dialog. */
+export type NarrationOption = 'shortcuts' | 'followAlong' | 'tabToSentences';
+
+/**
+ * The range of the overall reading speed, shared by every speed slider (1 = normal).
+ * `NarrationRateEvent.rate` is always inside it and on a step.
+ */
+export const NARRATION_RATE_RANGE = { min: 0.5, max: 2, step: 0.25 } as const;
+
+/** Clamps a speed to `NARRATION_RATE_RANGE` and rounds it to a step; NaN gives 1. */
+export function normalizeRate(rate: number): number {
+  const { min, max, step } = NARRATION_RATE_RANGE;
+  if (!Number.isFinite(rate)) return 1;
+  const stepped = Math.round(rate / step) * step;
+  return Math.min(max, Math.max(min, stepped));
+}
+
+/** A speed as shown ("1.25×") and as spoken by screen readers ("1.25 times"). */
+export function describeRate(rate: number): { short: string; spoken: string } {
+  const n = String(Number(normalizeRate(rate).toFixed(2)));
+  return { short: `${n}×`, spoken: `${n} times` };
+}
+
+/** The reader pressed a transport button (play, pause, stop, previous, next, resume). */
+export class NarrationCommandEvent extends Event {
+  static readonly eventType = 'narration-command';
+  readonly command: NarrationCommand;
+
+  constructor(command: NarrationCommand) {
+    super(NarrationCommandEvent.eventType, init);
+    this.command = command;
+  }
+}
+
+/** The reader moved a speed slider. */
+export class NarrationRateEvent extends Event {
+  static readonly eventType = 'narration-rate';
+  /** New overall speed, 0.5–2 in steps of 0.25 (1 = normal). */
+  readonly rate: number;
+
+  constructor(rate: number) {
+    super(NarrationRateEvent.eventType, init);
+    this.rate = rate;
+  }
+}
+
+/** The reader chose a voice for one speaker. */
+export class VoiceChoiceEvent extends Event {
+  static readonly eventType = 'voice-choice';
+  readonly speaker: SpeakerId;
+  /** `SpeechSynthesisVoice.name` of the chosen voice; null = automatic (the engine's casting). */
+  readonly voiceName: string | null;
+
+  constructor(speaker: SpeakerId, voiceName: string | null) {
+    super(VoiceChoiceEvent.eventType, init);
+    this.speaker = speaker;
+    this.voiceName = voiceName;
+  }
+}
+
+/** The reader asked to hear a sample of one speaker's voice. */
+export class VoicePreviewEvent extends Event {
+  static readonly eventType = 'voice-preview';
+  readonly speaker: SpeakerId;
+  /** The voice currently chosen in that speaker's list; null = automatic. */
+  readonly voiceName: string | null;
+
+  constructor(speaker: SpeakerId, voiceName: string | null) {
+    super(VoicePreviewEvent.eventType, init);
+    this.speaker = speaker;
+    this.voiceName = voiceName;
+  }
+}
+
+/** The reader switched a narration option on or off. */
+export class NarrationOptionEvent extends Event {
+  static readonly eventType = 'narration-option';
+  readonly option: NarrationOption;
+  readonly value: boolean;
+
+  constructor(option: NarrationOption, value: boolean) {
+    super(NarrationOptionEvent.eventType, init);
+    this.option = option;
+    this.value = value;
+  }
+}
+
+/** The reader asked to open the "Keyboard shortcuts" dialog. */
+export class HelpOpenRequestEvent extends Event {
+  static readonly eventType = 'narration-help-request';
+  constructor() {
+    super(HelpOpenRequestEvent.eventType, init);
+  }
+}
+
+/** The reader asked to open the "Voices" dialog. */
+export class VoicesOpenRequestEvent extends Event {
+  static readonly eventType = 'voice-settings-request';
+  constructor() {
+    super(VoicesOpenRequestEvent.eventType, init);
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'narration-command': NarrationCommandEvent;
+    'narration-rate': NarrationRateEvent;
+    'voice-choice': VoiceChoiceEvent;
+    'voice-preview': VoicePreviewEvent;
+    'narration-option': NarrationOptionEvent;
+    'narration-help-request': HelpOpenRequestEvent;
+    'voice-settings-request': VoicesOpenRequestEvent;
+  }
+}

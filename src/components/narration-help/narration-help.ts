@@ -1,0 +1,431 @@
+/**
+ * <narration-help>: the "Keyboard shortcuts" modal dialog. It lists the narration shortcuts it is
+ * handed, explains how to start reading from a sentence, and offers the narration options
+ * (shortcuts on/off, Tab to each sentence, follow along). It sends the reader's choices up as
+ * typed events and never stores them itself.
+ */
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, query } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { NarrationOptionEvent, type NarrationOption } from '../narration-controls/events.ts';
+
+/** One row of the shortcut list. */
+export interface NarrationShortcut {
+  /** Key combination in `aria-keyshortcuts` form, e.g. "Alt+Shift+P". */
+  keys: string;
+  /** What it does, e.g. "Play or pause". */
+  action: string;
+}
+
+/** The focused element, looking through open shadow roots (the opener is often inside one). */
+function deepActiveElement(root: Document | ShadowRoot): Element | null {
+  let active = root.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** Friendlier key names for display; `aria-keyshortcuts` names stay in the data. */
+const KEY_NAMES: Record<string, string> = {
+  ArrowLeft: 'Left arrow',
+  ArrowRight: 'Right arrow',
+  ArrowUp: 'Up arrow',
+  ArrowDown: 'Down arrow',
+  ' ': 'Space',
+};
+
+/**
+ * @summary Modal dialog listing the narration keyboard shortcuts, with the narration options.
+ *
+ * Open it with `show()` (or `open = true`); it remembers the element that had focus and gives
+ * focus back to it on close, even inside another shadow root. Escape closes it (native `<dialog>`).
+ *
+ * @fires narration-option - `NarrationOptionEvent`: the reader switched "Use keyboard shortcuts"
+ *   (`shortcuts`), "Tab to each sentence" (`tabToSentences`) or "Follow along" (`followAlong`).
+ *   Fired on user action only.
+ *
+ * @csspart dialog - The native `<dialog>`.
+ * @csspart header - Title row with the Close button.
+ * @csspart body - The list and the options.
+ *
+ * @cssprop --ne-surface - Dialog background.
+ * @cssprop --ne-text - Text colour.
+ * @cssprop --ne-text-muted - Help text colour.
+ * @cssprop --ne-accent - Checkbox colour.
+ * @cssprop --ne-border - Borders.
+ * @cssprop --ne-focus - Focus ring.
+ * @cssprop --ne-font-family - Font.
+ * @cssprop --ne-text-scale - Text size factor.
+ */
+@customElement('narration-help')
+export class NarrationHelpElement extends LitElement {
+  static override styles = css`
+    :host {
+      --_bg: var(--ne-surface, #f0e9d2);
+      --_text: var(--ne-text, #1a1a1a);
+      --_muted: var(--ne-text-muted, #36332b);
+      --_accent: var(--ne-accent, #003f8a);
+      --_border: var(--ne-border, #6e6656);
+      --_focus: var(--ne-focus, #003f8a);
+      --_font: var(--ne-font-family, 'Atkinson Hyperlegible', Verdana, Arial, system-ui, sans-serif);
+      --_ui-scale: var(--ne-text-scale, 1);
+      --_target: max(44px, 2.75rem);
+      display: contents;
+    }
+    @media (max-width: 30em), (max-height: 30em) {
+      :host {
+        --_ui-scale: min(var(--ne-text-scale, 1), 1.5);
+      }
+    }
+    *,
+    *::before,
+    *::after {
+      box-sizing: border-box;
+    }
+    dialog {
+      inline-size: min(40rem, 100%);
+      max-inline-size: 100%;
+      max-block-size: 100vh;
+      max-block-size: 100dvh;
+      margin: auto;
+      padding: 0;
+      border: 2px solid var(--_border);
+      border-radius: 0.5rem;
+      background: var(--_bg);
+      color: var(--_text);
+      font-family: var(--_font);
+      font-size: calc(1rem * var(--_ui-scale));
+      line-height: var(--ne-line-height, 1.6);
+      letter-spacing: var(--ne-letter-spacing, normal);
+      word-spacing: var(--ne-word-spacing, normal);
+      overflow-x: hidden;
+      overflow-y: auto;
+      overscroll-behavior: contain;
+      overflow-wrap: anywhere;
+    }
+    dialog::backdrop {
+      background: rgb(0 0 0 / 0.65);
+    }
+    header,
+    .body {
+      padding: 0.75em 1em;
+    }
+    header {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 0.5em 1em;
+      background: var(--_bg);
+      border-block-end: 1px solid var(--_border);
+    }
+    @media (min-height: 30em) {
+      header {
+        position: sticky;
+        top: 0;
+        z-index: 1;
+      }
+    }
+    h2 {
+      flex: 1 1 10em;
+      min-inline-size: 0;
+      margin: 0;
+      font-size: 1.25em;
+      line-height: 1.3;
+    }
+    h3 {
+      margin: 0 0 0.5em;
+      font-size: 1.1em;
+      line-height: 1.3;
+    }
+    .body {
+      display: flex;
+      flex-direction: column;
+      gap: 1.25em;
+    }
+    section {
+      min-inline-size: 0;
+    }
+    p {
+      margin: 0 0 0.5em;
+    }
+    .muted {
+      color: var(--_muted);
+    }
+    dl {
+      display: grid;
+      grid-template-columns: minmax(0, max-content) minmax(0, 1fr);
+      gap: 0.5em 1.25em;
+      margin: 0;
+    }
+    dt {
+      font-weight: 700;
+    }
+    dd {
+      margin: 0;
+    }
+    /* One column when the screen is narrow (400% zoom) or the text is large. */
+    @media (max-width: 30em) {
+      dl {
+        grid-template-columns: minmax(0, 1fr);
+        gap: 0;
+      }
+      dd {
+        margin-block-end: 0.75em;
+      }
+    }
+    /* A combination is a <kbd> of <kbd> keys; only the single keys get a key-cap border. */
+    dt > kbd {
+      font-family: inherit;
+    }
+    kbd kbd {
+      display: inline-block;
+      padding: 0 0.35em;
+      border: 1px solid var(--_border);
+      border-block-end-width: 2px;
+      border-radius: 0.25em;
+      font-family: inherit;
+      font-size: 0.95em;
+      white-space: nowrap;
+    }
+    .plus {
+      padding: 0 0.15em;
+    }
+    .options {
+      display: flex;
+      flex-direction: column;
+      gap: 0.5em;
+    }
+    .option {
+      display: flex;
+      align-items: center;
+      gap: 0.5em;
+      min-block-size: var(--_target);
+      max-inline-size: 100%;
+      padding: 0.25em 0.75em 0.25em 0.5em;
+      border: 1px solid var(--_border);
+      border-radius: 0.375rem;
+      cursor: pointer;
+    }
+    .option:has(:checked) {
+      border-width: 3px;
+    }
+    .option > span {
+      min-inline-size: 0;
+    }
+    input[type='checkbox'] {
+      flex: none;
+      inline-size: max(24px, 1.5em);
+      block-size: max(24px, 1.5em);
+      margin: 0;
+      accent-color: var(--_accent);
+    }
+    button {
+      flex: none;
+      min-block-size: var(--_target);
+      min-inline-size: var(--_target);
+      max-inline-size: 100%;
+      padding: 0.25em 1em;
+      border: 2px solid var(--_border);
+      border-radius: 0.375rem;
+      background: var(--_bg);
+      color: var(--_text);
+      font: inherit;
+      font-weight: 700;
+      letter-spacing: inherit;
+      word-spacing: inherit;
+      cursor: pointer;
+    }
+    button:hover {
+      border-color: var(--_text);
+    }
+    button:focus,
+    input:focus {
+      outline: 3px solid var(--_focus);
+      outline-offset: 2px;
+    }
+    button:focus:not(:focus-visible),
+    input:focus:not(:focus-visible) {
+      outline: none;
+    }
+    .option:has(input:focus-visible) {
+      outline: 3px solid var(--_focus);
+      outline-offset: 2px;
+    }
+    dialog:focus-visible {
+      outline: 3px solid var(--_focus);
+      outline-offset: -5px;
+    }
+    @media (forced-colors: active) {
+      dialog {
+        border-color: CanvasText;
+      }
+      button,
+      .option,
+      kbd kbd {
+        border-color: ButtonBorder;
+      }
+      button {
+        color: ButtonText;
+      }
+      button:focus,
+      input:focus,
+      .option:has(input:focus-visible),
+      dialog:focus-visible {
+        outline-color: Highlight;
+      }
+      .option:has(:checked) {
+        border-color: Highlight;
+      }
+      .muted {
+        color: CanvasText;
+      }
+    }
+  `;
+
+  /** The shortcuts to list, in order. */
+  @property({ attribute: false }) shortcuts: NarrationShortcut[] = [];
+
+  /** "Use keyboard shortcuts" is on. */
+  @property({ type: Boolean }) enabled = false;
+
+  /** "Tab to each sentence" is on. */
+  @property({ type: Boolean, attribute: 'tab-to-sentences' }) tabToSentences = false;
+
+  /** "Follow along" (keep the sentence being read in view) is on. */
+  @property({ type: Boolean, attribute: 'follow-along' }) followAlong = false;
+
+  /** Whether the dialog is open. Prefer `show()`/`close()`. */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  @query('dialog') private dialog?: HTMLDialogElement;
+
+  /** Element to give focus back to on close. */
+  private opener: HTMLElement | null = null;
+
+  /** Opens the dialog as a modal, remembering the currently focused element. */
+  show(): void {
+    this.rememberOpener();
+    this.open = true;
+  }
+
+  /** Closes the dialog; focus goes back to the element that opened it. */
+  close(): void {
+    this.open = false;
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('open') && this.open) this.rememberOpener();
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    if (changed.has('open')) this.syncDialog();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.opener = null;
+  }
+
+  private rememberOpener(): void {
+    if (this.opener) return;
+    const active = deepActiveElement(this.ownerDocument);
+    const isInside = active !== null && (active === this || this.renderRoot.contains(active));
+    this.opener = active instanceof HTMLElement && !isInside && active !== this.ownerDocument.body ? active : null;
+  }
+
+  private syncDialog(): void {
+    const dialog = this.dialog;
+    if (!dialog) return;
+    if (this.open && !dialog.open) {
+      if (this.isConnected) dialog.showModal();
+    } else if (!this.open && dialog.open) {
+      dialog.close();
+    }
+  }
+
+  // ---- Handlers ----
+
+  /** Fires after every close: Escape, the Close button, or `close()`. */
+  private readonly onDialogClose = (): void => {
+    this.open = false;
+    const opener = this.opener;
+    this.opener = null;
+    if (opener?.isConnected) opener.focus();
+  };
+
+  private readonly onCloseClick = (): void => {
+    this.dialog?.close();
+  };
+
+  private onToggle(option: NarrationOption, event: Event): void {
+    const value = (event.target as HTMLInputElement).checked;
+    this.dispatchEvent(new NarrationOptionEvent(option, value));
+  }
+
+  // ---- Rendering ----
+
+  override render() {
+    return html`
+      <dialog part="dialog" aria-labelledby="title" @close=${this.onDialogClose}>
+        <header part="header">
+          <h2 id="title">Keyboard shortcuts</h2>
+          <button type="button" @click=${this.onCloseClick}>Close</button>
+        </header>
+        <div class="body" part="body">
+          <section>
+            <h3>Shortcuts</h3>
+            <p>
+              The shortcuts use Alt and Shift together, so they do not clash with the keys of screen readers or
+              of the browser. They work anywhere on the page while “Use keyboard shortcuts” is on.
+            </p>
+            ${this.shortcuts.length > 0
+              ? html`<dl>${this.shortcuts.map((s) => this.renderShortcut(s))}</dl>`
+              : html`<p class="muted">No shortcuts are set up.</p>`}
+          </section>
+          <section>
+            <h3>Reading from a sentence</h3>
+            <p>
+              Click or tap a sentence to read aloud from there. With “Tab to each sentence” on, you can also move to
+              a sentence with the Tab key and press Enter or Space to read from it.
+            </p>
+          </section>
+          <section>
+            <h3>Options</h3>
+            <div class="options">
+              ${this.renderOption('shortcuts', 'Use keyboard shortcuts', this.enabled)}
+              ${this.renderOption('tabToSentences', 'Tab to each sentence', this.tabToSentences)}
+              ${this.renderOption('followAlong', 'Follow along (keep the sentence being read in view)', this.followAlong)}
+            </div>
+          </section>
+        </div>
+      </dialog>
+    `;
+  }
+
+  private renderShortcut(s: NarrationShortcut): TemplateResult {
+    const keys = s.keys.split('+').filter((k) => k !== '');
+    return html`
+      <dt>
+        <kbd>${keys.map(
+          (k, i) => html`${i > 0 ? html`<span class="plus">+</span>` : nothing}<kbd>${KEY_NAMES[k] ?? k}</kbd>`,
+        )}</kbd>
+      </dt>
+      <dd>${s.action}</dd>
+    `;
+  }
+
+  private renderOption(option: NarrationOption, label: string, checked: boolean): TemplateResult {
+    return html`
+      <label class="option">
+        <input type="checkbox" name=${option} .checked=${live(checked)} @change=${(e: Event) => this.onToggle(option, e)} />
+        <span>${label}</span>
+      </label>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'narration-help': NarrationHelpElement;
+  }
+}

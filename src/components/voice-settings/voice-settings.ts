@@ -1,0 +1,467 @@
+/**
+ * <voice-settings>: the "Voices" modal dialog. For each speaker it offers a choice of voice
+ * (automatic or one of the device's English voices) and a preview, plus the overall speed. It
+ * shows what it is handed and sends the reader's choices up as typed events; the root element
+ * owns the casting and the engine.
+ */
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import type { SpeakerId } from '../../content/model.ts';
+import {
+  NARRATION_RATE_RANGE,
+  NarrationRateEvent,
+  VoiceChoiceEvent,
+  VoicePreviewEvent,
+  describeRate,
+  normalizeRate,
+} from '../narration-controls/events.ts';
+
+/** One speaker as the dialog shows it. */
+export interface VoiceSettingsSpeaker {
+  id: SpeakerId;
+  /** Display name ("Stalin"). */
+  name: string;
+  /** The voice the speaker is read with now (automatic or chosen); null = the device default. */
+  voiceName: string | null;
+  /** The reader chose this voice (false = automatic casting). */
+  overridden: boolean;
+}
+
+/** One voice the device offers. */
+export interface VoiceSettingsVoice {
+  name: string;
+  lang: string;
+}
+
+/** Value of the "Automatic" option (voice names are never empty). */
+const AUTOMATIC = '';
+
+/** The focused element, looking through open shadow roots (the opener is often inside one). */
+function deepActiveElement(root: Document | ShadowRoot): Element | null {
+  let active = root.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/**
+ * @summary Modal dialog to choose and preview a voice per speaker, and set the overall speed.
+ *
+ * Open it with `show()` (or `open = true`); it remembers the element that had focus and gives
+ * focus back to it on close, even inside another shadow root. Escape closes it (native `<dialog>`).
+ *
+ * @fires voice-choice - `VoiceChoiceEvent`: the reader chose a voice for a speaker
+ *   (`voiceName` null = automatic).
+ * @fires voice-preview - `VoicePreviewEvent`: the reader pressed a speaker's Preview button; carries
+ *   the voice selected in that speaker's list.
+ * @fires narration-rate - `NarrationRateEvent`: the speed slider moved (on `input`).
+ *
+ * @csspart dialog - The native `<dialog>`.
+ * @csspart header - Title row with the Close button.
+ * @csspart body - Speakers, speed and note.
+ *
+ * @cssprop --ne-surface - Dialog background.
+ * @cssprop --ne-text - Text colour.
+ * @cssprop --ne-text-muted - Note colour.
+ * @cssprop --ne-accent - Slider colour.
+ * @cssprop --ne-border - Borders.
+ * @cssprop --ne-focus - Focus ring.
+ * @cssprop --ne-font-family - Font.
+ * @cssprop --ne-text-scale - Text size factor.
+ */
+@customElement('voice-settings')
+export class VoiceSettingsElement extends LitElement {
+  static override styles = css`
+    :host {
+      --_bg: var(--ne-surface, #f0e9d2);
+      --_text: var(--ne-text, #1a1a1a);
+      --_muted: var(--ne-text-muted, #36332b);
+      --_accent: var(--ne-accent, #003f8a);
+      --_border: var(--ne-border, #6e6656);
+      --_focus: var(--ne-focus, #003f8a);
+      --_font: var(--ne-font-family, 'Atkinson Hyperlegible', Verdana, Arial, system-ui, sans-serif);
+      --_ui-scale: var(--ne-text-scale, 1);
+      --_target: max(44px, 2.75rem);
+      display: contents;
+    }
+    @media (max-width: 30em), (max-height: 30em) {
+      :host {
+        --_ui-scale: min(var(--ne-text-scale, 1), 1.5);
+      }
+    }
+    *,
+    *::before,
+    *::after {
+      box-sizing: border-box;
+    }
+    dialog {
+      inline-size: min(40rem, 100%);
+      max-inline-size: 100%;
+      max-block-size: 100vh;
+      max-block-size: 100dvh;
+      margin: auto;
+      padding: 0;
+      border: 2px solid var(--_border);
+      border-radius: 0.5rem;
+      background: var(--_bg);
+      color: var(--_text);
+      font-family: var(--_font);
+      font-size: calc(1rem * var(--_ui-scale));
+      line-height: var(--ne-line-height, 1.6);
+      letter-spacing: var(--ne-letter-spacing, normal);
+      word-spacing: var(--ne-word-spacing, normal);
+      overflow-x: hidden;
+      overflow-y: auto;
+      overscroll-behavior: contain;
+      overflow-wrap: anywhere;
+    }
+    dialog::backdrop {
+      background: rgb(0 0 0 / 0.65);
+    }
+    header,
+    .body {
+      padding: 0.75em 1em;
+    }
+    header {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 0.5em 1em;
+      background: var(--_bg);
+      border-block-end: 1px solid var(--_border);
+    }
+    @media (min-height: 30em) {
+      header {
+        position: sticky;
+        top: 0;
+        z-index: 1;
+      }
+    }
+    h2 {
+      flex: 1 1 10em;
+      min-inline-size: 0;
+      margin: 0;
+      font-size: 1.25em;
+      line-height: 1.3;
+    }
+    .body {
+      display: flex;
+      flex-direction: column;
+      gap: 1em;
+    }
+    p {
+      margin: 0;
+    }
+    .note {
+      color: var(--_muted);
+    }
+    .empty {
+      font-weight: 700;
+    }
+    ul {
+      display: flex;
+      flex-direction: column;
+      gap: 0.75em;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .speaker {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.25em 0.75em;
+      min-inline-size: 0;
+    }
+    .speaker label {
+      flex: 1 0 100%;
+      font-weight: 700;
+    }
+    select {
+      flex: 1 1 12em;
+      min-inline-size: 0;
+      max-inline-size: 100%;
+      min-block-size: var(--_target);
+      padding: 0.25em 0.5em;
+      border: 2px solid var(--_border);
+      border-radius: 0.375rem;
+      background: var(--_bg);
+      color: var(--_text);
+      font: inherit;
+      letter-spacing: inherit;
+      word-spacing: inherit;
+    }
+    .speed {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 0 1em;
+    }
+    .speed label {
+      font-weight: 700;
+    }
+    .value {
+      font-variant-numeric: tabular-nums;
+    }
+    input[type='range'] {
+      display: block;
+      flex: 1 0 100%;
+      inline-size: 100%;
+      min-inline-size: 0;
+      block-size: var(--_target);
+      margin: 0;
+      accent-color: var(--_accent);
+      cursor: pointer;
+    }
+    button {
+      flex: none;
+      min-block-size: var(--_target);
+      min-inline-size: var(--_target);
+      max-inline-size: 100%;
+      padding: 0.25em 1em;
+      border: 2px solid var(--_border);
+      border-radius: 0.375rem;
+      background: var(--_bg);
+      color: var(--_text);
+      font: inherit;
+      font-weight: 700;
+      letter-spacing: inherit;
+      word-spacing: inherit;
+      cursor: pointer;
+    }
+    button:hover,
+    select:hover {
+      border-color: var(--_text);
+    }
+    button:focus,
+    select:focus,
+    input:focus {
+      outline: 3px solid var(--_focus);
+      outline-offset: 2px;
+    }
+    button:focus:not(:focus-visible),
+    select:focus:not(:focus-visible),
+    input:focus:not(:focus-visible) {
+      outline: none;
+    }
+    dialog:focus-visible {
+      outline: 3px solid var(--_focus);
+      outline-offset: -5px;
+    }
+    .visually-hidden {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      margin: -1px;
+      padding: 0;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+      border: 0;
+    }
+    @media (forced-colors: active) {
+      dialog {
+        border-color: CanvasText;
+      }
+      button,
+      select {
+        border-color: ButtonBorder;
+      }
+      button {
+        color: ButtonText;
+      }
+      button:focus,
+      select:focus,
+      input:focus,
+      dialog:focus-visible {
+        outline-color: Highlight;
+      }
+      .note {
+        color: CanvasText;
+      }
+    }
+  `;
+
+  /** The speakers, in cast-list order. */
+  @property({ attribute: false }) speakers: VoiceSettingsSpeaker[] = [];
+
+  /** The English voices this device offers (empty: none, or not loaded yet). */
+  @property({ attribute: false }) voices: VoiceSettingsVoice[] = [];
+
+  /** Overall speed, 0.5–2. */
+  @property({ type: Number }) rate = 1;
+
+  /** Whether the dialog is open. Prefer `show()`/`close()`. */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  /** Speed the reader just chose, shown until the owner hands down the next `rate`. */
+  @state() private draftRate: number | null = null;
+
+  @query('dialog') private dialog?: HTMLDialogElement;
+
+  /** Element to give focus back to on close. */
+  private opener: HTMLElement | null = null;
+
+  /** Opens the dialog as a modal, remembering the currently focused element. */
+  show(): void {
+    this.rememberOpener();
+    this.open = true;
+  }
+
+  /** Closes the dialog; focus goes back to the element that opened it. */
+  close(): void {
+    this.open = false;
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('open') && this.open) this.rememberOpener();
+    if (changed.has('rate')) this.draftRate = null;
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    if (changed.has('open')) this.syncDialog();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.opener = null;
+  }
+
+  private rememberOpener(): void {
+    if (this.opener) return;
+    const active = deepActiveElement(this.ownerDocument);
+    const isInside = active !== null && (active === this || this.renderRoot.contains(active));
+    this.opener = active instanceof HTMLElement && !isInside && active !== this.ownerDocument.body ? active : null;
+  }
+
+  private syncDialog(): void {
+    const dialog = this.dialog;
+    if (!dialog) return;
+    if (this.open && !dialog.open) {
+      if (this.isConnected) dialog.showModal();
+    } else if (!this.open && dialog.open) {
+      dialog.close();
+    }
+  }
+
+  // ---- Handlers ----
+
+  /** Fires after every close: Escape, the Close button, or `close()`. */
+  private readonly onDialogClose = (): void => {
+    this.open = false;
+    const opener = this.opener;
+    this.opener = null;
+    if (opener?.isConnected) opener.focus();
+  };
+
+  private readonly onCloseClick = (): void => {
+    this.dialog?.close();
+  };
+
+  /** The voice selected in a speaker's list (null = automatic). */
+  private selectedVoice(speaker: VoiceSettingsSpeaker): string | null {
+    const select = this.renderRoot.querySelector<HTMLSelectElement>(`select[data-speaker="${CSS.escape(speaker.id)}"]`);
+    const value = select ? select.value : this.currentValue(speaker);
+    return value === AUTOMATIC ? null : value;
+  }
+
+  private onVoiceChange(speaker: VoiceSettingsSpeaker, event: Event): void {
+    const value = (event.target as HTMLSelectElement).value;
+    const voiceName = value === AUTOMATIC ? null : value;
+    if (voiceName === (speaker.overridden ? speaker.voiceName : null)) return;
+    this.dispatchEvent(new VoiceChoiceEvent(speaker.id, voiceName));
+  }
+
+  private onPreviewClick(speaker: VoiceSettingsSpeaker): void {
+    this.dispatchEvent(new VoicePreviewEvent(speaker.id, this.selectedVoice(speaker)));
+  }
+
+  private readonly onRateInput = (event: Event): void => {
+    const rate = normalizeRate(Number((event.target as HTMLInputElement).value));
+    this.draftRate = rate;
+    if (rate !== this.rate) this.dispatchEvent(new NarrationRateEvent(rate));
+  };
+
+  // ---- Rendering ----
+
+  private currentValue(speaker: VoiceSettingsSpeaker): string {
+    return speaker.overridden && speaker.voiceName ? speaker.voiceName : AUTOMATIC;
+  }
+
+  override render() {
+    const hasVoices = this.voices.length > 0;
+    return html`
+      <dialog part="dialog" aria-labelledby="title" @close=${this.onDialogClose}>
+        <header part="header">
+          <h2 id="title">Voices</h2>
+          <button type="button" @click=${this.onCloseClick}>Close</button>
+        </header>
+        <div class="body" part="body">
+          ${hasVoices
+            ? html`
+                <ul>
+                  ${this.speakers.map((s) => html`<li>${this.renderSpeaker(s)}</li>`)}
+                </ul>
+                <p class="note">Speakers are told apart by voice; where this device has only one voice, by pitch and speed.</p>
+              `
+            : html`<p class="empty">This device offers no voices for reading aloud.</p>`}
+          ${this.renderSpeed()}
+        </div>
+      </dialog>
+    `;
+  }
+
+  private renderSpeaker(speaker: VoiceSettingsSpeaker): TemplateResult {
+    const id = `voice-${speaker.id}`;
+    const value = this.currentValue(speaker);
+    const automatic =
+      speaker.overridden || !speaker.voiceName ? 'Automatic' : `Automatic (${speaker.voiceName})`;
+    // A chosen voice the device no longer offers stays listed, so the list shows the truth.
+    const missing = value !== AUTOMATIC && !this.voices.some((v) => v.name === value);
+    return html`
+      <div class="speaker">
+        <label for=${id}>${speaker.name}</label>
+        <select id=${id} data-speaker=${speaker.id} @change=${(e: Event) => this.onVoiceChange(speaker, e)}>
+          <option value=${AUTOMATIC} .selected=${live(value === AUTOMATIC)}>${automatic}</option>
+          ${missing ? html`<option value=${value} .selected=${live(true)}>${value} (not available)</option>` : nothing}
+          ${this.voices.map(
+            (v) => html`<option value=${v.name} .selected=${live(v.name === value)}>${v.name} (${v.lang})</option>`,
+          )}
+        </select>
+        <button type="button" @click=${() => this.onPreviewClick(speaker)}>
+          Preview<span class="visually-hidden"> ${speaker.name}'s voice</span>
+        </button>
+      </div>
+    `;
+  }
+
+  private renderSpeed(): TemplateResult {
+    const rate = normalizeRate(this.draftRate ?? this.rate);
+    const text = describeRate(rate);
+    const { min, max, step } = NARRATION_RATE_RANGE;
+    return html`
+      <div class="speed">
+        <label for="voice-speed">Speed</label>
+        <span class="value" aria-hidden="true">${text.short}</span>
+        <input
+          type="range"
+          id="voice-speed"
+          min=${min}
+          max=${max}
+          step=${step}
+          .value=${live(String(rate))}
+          aria-valuetext=${text.spoken}
+          @input=${this.onRateInput}
+        />
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'voice-settings': VoiceSettingsElement;
+  }
+}

@@ -1,0 +1,351 @@
+/**
+ * The Lit glue between the root element and the narration: loads the session on demand (its own
+ * chunk), turns page input into commands (clicks and Enter/Space on sentences, Alt+Shift
+ * shortcuts, `#<sentence id>` links, Media Session keys), keeps the highlight on the sentence
+ * being read, and exposes a view the controls render. Listeners are added in hostConnected and
+ * removed in hostDisconnected.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { SpeakerId } from '../content/model.ts';
+import type { NarrationView } from '../components/narration-controls/narration-controls.ts';
+import type { NarrationCommand } from '../components/narration-controls/events.ts';
+import type { NarrationSession, NarrationOption } from '../narration/session.ts';
+import {
+  createNarrationStore,
+  createPositionStore,
+  type NarrationPreferences,
+  type SavedPosition,
+} from '../narration/preferences.ts';
+import { matchShortcut, type ShortcutCommand } from '../narration/shortcuts.ts';
+import { SentenceHighlighter } from '../edition/sentence-highlighter.ts';
+
+/** How the controller reaches the page and the session. */
+export interface NarrationControllerOptions {
+  /** Creates the session (dynamic import + fetch); `startId` is a deep-linked sentence. */
+  loadSession: (startId: string | null) => Promise<NarrationSession>;
+  getStorage: () => Storage | undefined;
+  reduceMotion: () => boolean;
+  /** Opens the keyboard-shortcuts help (Alt+Shift+H). */
+  openHelp: () => void;
+  /** Height of the sticky toolbar, so the highlight is not scrolled under it. */
+  topInset: () => number;
+}
+
+const SENTENCE = '[data-sid]';
+const RATE_STEP = 0.25;
+
+/** Narration state and commands for the root element. */
+export class NarrationController implements ReactiveController {
+  /** The session, once loaded. */
+  session: NarrationSession | null = null;
+  /** A load or setup failure to show (the text stays usable). */
+  loadError: string | null = null;
+  /** Saved position from an earlier visit, until narration starts in this one. */
+  savedPosition: (SavedPosition & { index: number }) | null = null;
+
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #options: NarrationControllerOptions;
+  readonly #highlighter: SentenceHighlighter;
+  #loading: Promise<NarrationSession | null> | null = null;
+  #abort: AbortController | null = null;
+  #unsubscribe: Array<() => void> = [];
+  #preferences: NarrationPreferences;
+  #lastSpokenId: string | null = null;
+  /** A command is waiting for the session to load (show "Loading…" only then). */
+  #waiting = false;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, options: NarrationControllerOptions) {
+    this.#host = host;
+    this.#options = options;
+    this.#preferences = createNarrationStore(options.getStorage).load();
+    this.#highlighter = new SentenceHighlighter(host, {
+      followAlong: () => this.preferences.followAlong,
+      reduceMotion: options.reduceMotion,
+      topInset: options.topInset,
+    });
+    host.addController(this);
+  }
+
+  /** The reader's narration preferences (stored ones until the session loads). */
+  get preferences(): NarrationPreferences {
+    return this.session?.preferences ?? this.#preferences;
+  }
+
+  /** What the controls render. */
+  get view(): NarrationView {
+    const snapshot = this.session?.engine.snapshot;
+    if (snapshot) return snapshot;
+    const total = this.#sentences().length;
+    const deepLink = this.#deepLinkId();
+    const index = deepLink ? Math.max(0, this.#indexOf(deepLink)) : 0;
+    return {
+      status: this.loadError ? 'error' : this.#waiting ? 'loading' : 'idle',
+      index,
+      total,
+      currentId: null,
+      speaker: null,
+      speakerName: null,
+      error: this.loadError ? { code: 'load-failed', message: this.loadError } : null,
+      rate: this.#preferences.rate,
+    };
+  }
+
+  hostConnected(): void {
+    this.#abort = new AbortController();
+    const { signal } = this.#abort;
+    this.#host.addEventListener('click', this.#onClick, { signal });
+    document.addEventListener('keydown', this.#onKeydown, { signal });
+    window.addEventListener('hashchange', this.#onHashChange, { signal });
+    const saved = createPositionStore(this.#options.getStorage).load();
+    const index = saved ? this.#indexOf(saved.id) : -1;
+    this.savedPosition = saved && index > 0 ? { ...saved, index } : null;
+    this.#applyTabToSentences(this.#preferences.tabToSentences);
+    this.#setUpMediaSession();
+    // Warm up in the background (voices load slowly on some systems); nothing is spoken.
+    const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number })
+      .requestIdleCallback;
+    if (idle) idle(() => void this.ensureSession(), { timeout: 3000 });
+    else setTimeout(() => void this.ensureSession(), 1500);
+  }
+
+  hostDisconnected(): void {
+    this.#abort?.abort();
+    this.#abort = null;
+    for (const unsubscribe of this.#unsubscribe.splice(0)) unsubscribe();
+    this.#highlighter.highlight(null);
+    this.session?.dispose();
+    this.session = null;
+    this.#loading = null;
+  }
+
+  /** Loads the session once; null (with `loadError` set) when it cannot load. */
+  ensureSession(): Promise<NarrationSession | null> {
+    this.#loading ??= this.#options
+      .loadSession(this.#deepLinkId())
+      .then((session) => {
+        if (!this.#abort) {
+          session.dispose();
+          return null;
+        }
+        this.session = session;
+        this.#unsubscribe.push(
+          session.engine.subscribe(() => this.#onEngineChange()),
+          session.engine.onWord((id, start, length) => this.#highlighter.highlightWord(id, start, length)),
+          session.subscribe(() => {
+            this.#applyTabToSentences(session.preferences.tabToSentences);
+            this.#host.requestUpdate();
+          }),
+        );
+        this.#host.requestUpdate();
+        return session;
+      })
+      .catch((error: Error) => {
+        this.loadError = error.message;
+        this.#host.requestUpdate();
+        return null;
+      });
+    this.#host.requestUpdate();
+    return this.#loading;
+  }
+
+  /** Carries out a command from the controls, a shortcut or a media key. */
+  async command(command: NarrationCommand | ShortcutCommand): Promise<void> {
+    if (command === 'help') {
+      this.#options.openHelp();
+      return;
+    }
+    const session = this.session ?? (await this.#waitForSession());
+    if (!session) return;
+    const engine = session.engine;
+    switch (command) {
+      case 'play':
+        engine.play();
+        break;
+      case 'pause':
+        engine.pause();
+        break;
+      case 'toggle':
+        engine.toggle();
+        break;
+      case 'stop':
+        engine.stop();
+        this.#focusLastSentence();
+        break;
+      case 'next':
+        engine.next();
+        break;
+      case 'previous':
+        engine.previous();
+        break;
+      case 'next-paragraph':
+        engine.nextParagraph();
+        break;
+      case 'previous-paragraph':
+        engine.previousParagraph();
+        break;
+      case 'resume-saved':
+        if (this.savedPosition) engine.playFrom(this.savedPosition.id);
+        break;
+      case 'faster':
+      case 'slower':
+        session.setRate(engine.snapshot.rate + (command === 'faster' ? RATE_STEP : -RATE_STEP));
+        break;
+    }
+  }
+
+  /** Reads from sentence `id`. */
+  async playFrom(id: string): Promise<void> {
+    const session = this.session ?? (await this.#waitForSession());
+    session?.engine.playFrom(id);
+  }
+
+  /** Sets the overall speed. */
+  async setRate(rate: number): Promise<void> {
+    (this.session ?? (await this.ensureSession()))?.setRate(rate);
+  }
+
+  /** Chooses a voice for a speaker (null = automatic). */
+  setVoice(speaker: SpeakerId, voiceName: string | null): void {
+    this.session?.setVoice(speaker, voiceName);
+  }
+
+  /** Plays a short sample of a speaker's voice. */
+  async preview(speaker: SpeakerId, voiceName: string | null): Promise<void> {
+    const session = this.session ?? (await this.ensureSession());
+    await session?.preview(speaker, voiceName).catch(() => undefined);
+  }
+
+  /** Switches an option (shortcuts, follow along, tab to sentences). */
+  async setOption(option: NarrationOption, value: boolean): Promise<void> {
+    const session = this.session ?? (await this.ensureSession());
+    if (session) session.setOption(option, value);
+    else {
+      this.#preferences = { ...this.#preferences, [option]: value };
+      createNarrationStore(this.#options.getStorage).save(this.#preferences);
+    }
+    if (option === 'tabToSentences') this.#applyTabToSentences(value);
+    this.#host.requestUpdate();
+  }
+
+  async #waitForSession(): Promise<NarrationSession | null> {
+    this.#waiting = true;
+    this.#host.requestUpdate();
+    try {
+      return await this.ensureSession();
+    } finally {
+      this.#waiting = false;
+      this.#host.requestUpdate();
+    }
+  }
+
+  #onEngineChange(): void {
+    const snapshot = this.session!.engine.snapshot;
+    const active = snapshot.status === 'playing' || snapshot.status === 'paused' || snapshot.status === 'loading';
+    const highlighted = active && snapshot.status !== 'loading' ? snapshot.currentId : null;
+    // While a new backend loads mid-reading, keep the highlight where it was.
+    if (snapshot.status !== 'loading') this.#highlighter.highlight(highlighted);
+    if (highlighted) {
+      this.#lastSpokenId = highlighted;
+      this.savedPosition = null;
+    }
+    this.#updateMediaSession();
+    this.#host.requestUpdate();
+  }
+
+  readonly #onClick = (event: MouseEvent): void => {
+    if (event.defaultPrevented || event.button !== 0) return;
+    const sentence = (event.target as Element | null)?.closest?.(SENTENCE);
+    if (!sentence || !this.#host.contains(sentence) || (event.target as Element).closest('a, button, input, select')) return;
+    // A reader selecting text is not asking to hear it.
+    if (String(window.getSelection?.() ?? '').trim()) return;
+    void this.playFrom(sentence.getAttribute('data-sid')!);
+  };
+
+  readonly #onKeydown = (event: KeyboardEvent): void => {
+    if (event.defaultPrevented) return;
+    const target = event.target as Element | null;
+    if ((event.key === 'Enter' || event.key === ' ') && !event.altKey && !event.ctrlKey && !event.metaKey) {
+      if (target?.matches?.(SENTENCE) && this.#host.contains(target)) {
+        event.preventDefault();
+        void this.playFrom(target.getAttribute('data-sid')!);
+      }
+      return;
+    }
+    if (!this.preferences.shortcuts) return;
+    const command = matchShortcut(event);
+    if (!command) return;
+    event.preventDefault();
+    void this.command(command);
+  };
+
+  readonly #onHashChange = (): void => {
+    const id = this.#deepLinkId();
+    if (id) this.session?.engine.seek(id);
+    this.#host.requestUpdate();
+  };
+
+  #deepLinkId(): string | null {
+    const hash = decodeURIComponent(location.hash.slice(1));
+    if (!hash) return null;
+    return this.#host.querySelector(`[data-sid="${CSS.escape(hash)}"]`) ? hash : null;
+  }
+
+  #sentences(): NodeListOf<HTMLElement> {
+    return this.#host.querySelectorAll<HTMLElement>(SENTENCE);
+  }
+
+  #indexOf(id: string): number {
+    return [...this.#sentences()].findIndex((el) => el.dataset.sid === id);
+  }
+
+  #applyTabToSentences(enabled: boolean): void {
+    for (const sentence of this.#sentences()) {
+      if (enabled) sentence.tabIndex = 0;
+      else sentence.removeAttribute('tabindex');
+    }
+  }
+
+  /** After Stop, the last sentence read takes focus, so a screen-reader user continues from there. */
+  #focusLastSentence(): void {
+    const id = this.#lastSpokenId;
+    const sentence = id ? this.#host.querySelector<HTMLElement>(`[data-sid="${CSS.escape(id)}"]`) : null;
+    if (!sentence) return;
+    if (!sentence.hasAttribute('tabindex')) sentence.tabIndex = -1;
+    sentence.focus({ preventScroll: !this.preferences.followAlong });
+  }
+
+  #setUpMediaSession(): void {
+    const mediaSession = navigator.mediaSession;
+    if (!mediaSession) return;
+    const handlers: Array<[MediaSessionAction, NarrationCommand | ShortcutCommand]> = [
+      ['play', 'play'],
+      ['pause', 'pause'],
+      ['stop', 'stop'],
+      ['nexttrack', 'next'],
+      ['previoustrack', 'previous'],
+    ];
+    for (const [action, command] of handlers) {
+      try {
+        mediaSession.setActionHandler(action, () => void this.command(command));
+        this.#unsubscribe.push(() => mediaSession.setActionHandler(action, null));
+      } catch {
+        // An action this browser does not support.
+      }
+    }
+  }
+
+  #updateMediaSession(): void {
+    const mediaSession = navigator.mediaSession;
+    const snapshot = this.session?.engine.snapshot;
+    if (!mediaSession || !snapshot) return;
+    mediaSession.playbackState =
+      snapshot.status === 'playing' ? 'playing' : snapshot.status === 'paused' ? 'paused' : 'none';
+    if (typeof MediaMetadata === 'function' && snapshot.speakerName) {
+      mediaSession.metadata = new MediaMetadata({
+        title: document.querySelector('h1')?.textContent?.trim() ?? document.title,
+        artist: snapshot.speakerName,
+        album: `Sentence ${snapshot.index + 1} of ${snapshot.total}`,
+      });
+    }
+  }
+}

@@ -1,0 +1,460 @@
+/**
+ * The narration engine: reads a `NarrationScript` one sentence at a time through a
+ * `NarrationBackend` (Web Speech now, recorded audio later). The state lives in one
+ * `NarrationState` changed only by `narrationReducer`; the engine performs the side effects of
+ * each transition (start, pause, cancel a sentence) by comparing the state before and after.
+ *
+ * Every sentence gets its own AbortController and is tagged with the reducer's run id, so a
+ * cancelled sentence's late resolution, rejection or callback never changes anything.
+ * Pure TS: no Lit, no DOM; the backend carries all platform objects.
+ */
+import type { SpeakerId } from '../content/model.ts';
+import { narrationReducer, initialNarrationState, type NarrationAction, type NarrationState } from './status.ts';
+import {
+  NarrationError,
+  type NarrationBackend,
+  type NarrationScript,
+  type NarrationStatus,
+  type VoiceCast,
+} from './types.ts';
+
+/** What the UI renders: a plain, immutable picture of the narration. */
+export interface NarrationSnapshot {
+  readonly status: NarrationStatus;
+  /** Current position (0-based). */
+  readonly index: number;
+  /** Number of sentences. */
+  readonly total: number;
+  /** Id of the sentence at `index`, or null when the script is empty. */
+  readonly currentId: string | null;
+  readonly speaker: SpeakerId | null;
+  /** Display name of `speaker` ("Stalin"). */
+  readonly speakerName: string | null;
+  /** Set in status `error`: show `error.message`. */
+  readonly error: NarrationError | null;
+  /** Overall speed, 0.5–2. */
+  readonly rate: number;
+}
+
+/** Options of `new NarrationEngine(…)`. */
+export interface NarrationEngineOptions {
+  script: NarrationScript;
+  /** The engine takes ownership: it cancels and disposes backends it is done with. */
+  backend: NarrationBackend;
+  cast: VoiceCast;
+  /** Overall speed, clamped to 0.5–2 (default 1). */
+  rate?: number;
+  /** Where Play starts (clamped). */
+  startIndex?: number;
+  /**
+   * Prepare the backend right away (default true), so that the first `play()` can start speech
+   * synchronously inside the user's click. A failure here is silent; Play retries and reports it.
+   */
+  preload?: boolean;
+}
+
+/** Receives the snapshot after every change. */
+export type SnapshotListener = (snapshot: NarrationSnapshot) => void;
+/** Receives word boundaries: sentence id and offsets into its displayed text. */
+export type WordListener = (id: string, start: number, length: number) => void;
+
+/** Lowest and highest overall speed. */
+export const MIN_RATE = 0.5;
+export const MAX_RATE = 2;
+
+/** Clamps an overall speed to 0.5–2 (NaN → 1). */
+export function clampRate(rate: number): number {
+  if (Number.isNaN(rate)) return 1;
+  return Math.min(MAX_RATE, Math.max(MIN_RATE, rate));
+}
+
+/** Turns anything a backend rejected with into a NarrationError. */
+function toNarrationError(err: unknown, fallback: NarrationError['code']): NarrationError {
+  if (err instanceof NarrationError) return err;
+  const detail = err instanceof Error && err.message ? ` (${err.message})` : '';
+  const message =
+    fallback === 'audio-failed'
+      ? `The recorded narration could not be played${detail}.`
+      : `Reading aloud stopped because of a speech error${detail}.`;
+  return new NarrationError(fallback, message);
+}
+
+/** The backend's preparation in flight or done. */
+interface Preparation {
+  backend: NarrationBackend;
+  controller: AbortController;
+}
+
+/**
+ * Reads the script aloud. The UI calls the public methods; all of them are safe in any status
+ * (a control that makes no sense in the current status does nothing).
+ *
+ * Semantics the UI can rely on:
+ * - `playing` is entered at `play()` (not at the first sound); `currentId` is the sentence
+ *   being read. The first `play()` with an unprepared backend goes through `loading`.
+ * - When the backend is prepared, speech starts synchronously inside `play()` (user gesture).
+ * - `stop()` keeps the position: Play starts there again. `ended` → Play starts from the top.
+ * - `seek`/`next`/`previous`/paragraph moves keep playing or paused; otherwise they only move.
+ */
+export class NarrationEngine {
+  #script: NarrationScript;
+  #backend: NarrationBackend;
+  #cast: VoiceCast;
+  #rate: number;
+  #state: NarrationState;
+  #snapshot: NarrationSnapshot | null = null;
+  readonly #listeners = new Set<SnapshotListener>();
+  readonly #wordListeners = new Set<WordListener>();
+  /** The sentence being read (or natively paused), if any. */
+  #sentence: AbortController | null = null;
+  /** The backend accepted `pause()` for the current sentence: resume continues it. */
+  #nativePaused = false;
+  /** Rate or cast changed during a native pause: resume restarts the sentence instead. */
+  #restartOnResume = false;
+  #preparation: Preparation | null = null;
+  #disposed = false;
+  readonly #preload: boolean;
+
+  constructor(options: NarrationEngineOptions) {
+    this.#script = options.script;
+    this.#backend = options.backend;
+    this.#cast = options.cast;
+    this.#rate = clampRate(options.rate ?? 1);
+    this.#state = initialNarrationState(options.script.items.length, options.startIndex ?? 0);
+    this.#preload = options.preload ?? true;
+    if (this.#preload) this.#prepare();
+  }
+
+  /** The current picture of the narration (the same object until something changes). */
+  get snapshot(): NarrationSnapshot {
+    if (!this.#snapshot) {
+      const { status, index, total, error } = this.#state;
+      const item = total > 0 ? this.#script.items[index] : undefined;
+      this.#snapshot = Object.freeze({
+        status,
+        index,
+        total,
+        currentId: item?.id ?? null,
+        speaker: item?.speaker ?? null,
+        speakerName: item ? (this.#script.speakerNames[item.speaker] ?? item.speaker) : null,
+        error,
+        rate: this.#rate,
+      });
+    }
+    return this.#snapshot;
+  }
+
+  /** The state as the reducer sees it (for tests and debugging). */
+  get state(): Readonly<NarrationState> {
+    return this.#state;
+  }
+
+  /** The current backend. */
+  get backend(): NarrationBackend {
+    return this.#backend;
+  }
+
+  /**
+   * Calls `listener` with the new snapshot after every visible change (status, position, error,
+   * rate; not on subscribe, not for internal changes such as a restart). Returns unsubscribe.
+   */
+  subscribe(listener: SnapshotListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Calls `listener` at every word the backend reports. Returns unsubscribe. */
+  onWord(listener: WordListener): () => void {
+    this.#wordListeners.add(listener);
+    return () => this.#wordListeners.delete(listener);
+  }
+
+  /** Play: idle/error from the position, ended from the top, paused resumes, playing does nothing. */
+  play(): void {
+    this.#dispatch({ type: 'play' });
+  }
+
+  /** Plays from the sentence `id` (restarts it when it is the current one). Unknown ids are ignored. */
+  playFrom(id: string): void {
+    const index = this.#indexOf(id);
+    if (index >= 0) this.#dispatch({ type: 'play', index });
+  }
+
+  /** Pauses (playing or loading → paused). */
+  pause(): void {
+    this.#dispatch({ type: 'pause' });
+  }
+
+  /** Play/pause: pauses when playing or loading, otherwise plays. */
+  toggle(): void {
+    if (this.#state.status === 'playing' || this.#state.status === 'loading') this.pause();
+    else this.play();
+  }
+
+  /** Stops; the position is kept. */
+  stop(): void {
+    this.#dispatch({ type: 'stop' });
+  }
+
+  /** Next sentence (nothing on the last one). */
+  next(): void {
+    const { index, total } = this.#state;
+    if (index < total - 1) this.#dispatch({ type: 'seek', index: index + 1 });
+  }
+
+  /** Previous sentence (nothing on the first one). */
+  previous(): void {
+    const { index } = this.#state;
+    if (index > 0) this.#dispatch({ type: 'seek', index: index - 1 });
+  }
+
+  /** First sentence of the next block (nothing in the last block). */
+  nextParagraph(): void {
+    const items = this.#script.items;
+    const { index } = this.#state;
+    const here = items[index]?.paragraph;
+    for (let i = index + 1; i < items.length; i++) {
+      if (items[i]!.paragraph !== here) {
+        this.#dispatch({ type: 'seek', index: i });
+        return;
+      }
+    }
+  }
+
+  /** First sentence of the current block if not already on it, else of the previous block. */
+  previousParagraph(): void {
+    const { index } = this.#state;
+    if (this.#script.items.length === 0) return;
+    const start = this.#blockStart(index);
+    if (start < index) this.#dispatch({ type: 'seek', index: start });
+    else if (start > 0) this.#dispatch({ type: 'seek', index: this.#blockStart(start - 1) });
+  }
+
+  /** Moves to sentence `id` without changing play/pause (playing restarts there). Unknown ids are ignored. */
+  seek(id: string): void {
+    const index = this.#indexOf(id);
+    if (index >= 0) this.#dispatch({ type: 'seek', index });
+  }
+
+  /** Sets the overall speed (clamped to 0.5–2); while playing, the current sentence restarts at it. */
+  setRate(rate: number): void {
+    const next = clampRate(rate);
+    if (next === this.#rate || this.#disposed) return;
+    this.#rate = next;
+    this.#changedSettings();
+  }
+
+  /** Sets the voices; while playing, the current sentence restarts with them. */
+  setCast(cast: VoiceCast): void {
+    if (cast === this.#cast || this.#disposed) return;
+    this.#cast = cast;
+    this.#changedSettings();
+  }
+
+  /**
+   * Replaces the backend (e.g. recorded audio after speech failed): the old one is cancelled
+   * and disposed; the position and status are kept (playing goes through `loading` while the
+   * new backend prepares, then continues at the current sentence).
+   */
+  setBackend(backend: NarrationBackend): void {
+    if (backend === this.#backend || this.#disposed) return;
+    const old = this.#backend;
+    this.#abortSentence();
+    old.cancel();
+    this.#preparation?.controller.abort();
+    this.#preparation = null;
+    this.#backend = backend;
+    this.#restartOnResume = false;
+    try {
+      old.dispose();
+    } catch {
+      // A backend that fails to clean up must not break the switch.
+    }
+    this.#dispatch({ type: 'backend', prepared: false });
+    if (this.#preload) this.#prepare();
+  }
+
+  /** Stops everything, disposes the backend and drops all listeners. The engine is unusable afterwards. */
+  dispose(): void {
+    if (this.#disposed) return;
+    this.#abortSentence();
+    this.#preparation?.controller.abort();
+    this.#preparation = null;
+    this.#backend.cancel();
+    this.#backend.dispose();
+    this.#listeners.clear();
+    this.#wordListeners.clear();
+    this.#disposed = true;
+  }
+
+  // --- internals -------------------------------------------------------------------------
+
+  #indexOf(id: string): number {
+    return this.#script.items.findIndex((item) => item.id === id);
+  }
+
+  /** Index of the first sentence of the block that contains sentence `index`. */
+  #blockStart(index: number): number {
+    const items = this.#script.items;
+    const paragraph = items[index]?.paragraph;
+    let i = index;
+    while (i > 0 && items[i - 1]!.paragraph === paragraph) i--;
+    return i;
+  }
+
+  #changedSettings(): void {
+    if (this.#state.status === 'playing') this.#dispatch({ type: 'restart' });
+    else if (this.#nativePaused) this.#restartOnResume = true;
+    this.#snapshot = null;
+    this.#emit();
+  }
+
+  /** Runs an action through the reducer, performs the effects of the transition, notifies. */
+  #dispatch(action: NarrationAction): void {
+    if (this.#disposed) return;
+    const prev = this.#state;
+    const next = narrationReducer(prev, action);
+    if (next === prev) return;
+    this.#state = next;
+    const visible = next.status !== prev.status || next.index !== prev.index || next.error !== prev.error;
+    if (visible) this.#snapshot = null;
+    this.#effects(prev, next);
+    if (visible) this.#emit();
+  }
+
+  #effects(prev: NarrationState, next: NarrationState): void {
+    const newRun = next.runId !== prev.runId;
+
+    // Leaving the current sentence: a new run, or a status without a sentence.
+    if (newRun || (next.status !== 'playing' && next.status !== 'paused')) this.#abortSentence();
+
+    // Pausing a sentence in flight: natively when the backend can, else abort (restart on resume).
+    if (!newRun && prev.status === 'playing' && next.status === 'paused' && this.#sentence) {
+      if (this.#backend.pause()) this.#nativePaused = true;
+      else this.#abortSentence();
+    }
+
+    if (next.status === 'playing' && (newRun || prev.status !== 'playing')) {
+      const canContinue = !newRun && prev.status === 'paused' && this.#sentence && this.#nativePaused;
+      if (canContinue && !this.#restartOnResume && this.#backend.resume()) {
+        this.#nativePaused = false;
+      } else {
+        this.#abortSentence();
+        this.#startSentence();
+      }
+    }
+
+    if (next.status === 'loading') this.#prepare();
+  }
+
+  /** Aborts the sentence in flight (if any) and silences the backend. */
+  #abortSentence(): void {
+    this.#nativePaused = false;
+    this.#restartOnResume = false;
+    const sentence = this.#sentence;
+    if (!sentence) return;
+    this.#sentence = null;
+    sentence.abort();
+    this.#backend.cancel();
+  }
+
+  /** Starts reading the sentence at the state's index, synchronously (user-gesture safe). */
+  #startSentence(): void {
+    const { runId, index } = this.#state;
+    const item = this.#script.items[index];
+    if (!item) return;
+    const controller = new AbortController();
+    const { signal } = controller;
+    this.#sentence = controller;
+    const backend = this.#backend;
+    const live = () => !signal.aborted && this.#sentence === controller && !this.#disposed;
+
+    let reading: Promise<void>;
+    try {
+      reading = backend.readSentence(
+        item,
+        { rate: this.#rate, cast: this.#cast },
+        {
+          onStart: () => {
+            // Nothing changes state here: `playing` began at play(). Kept for symmetry/debugging.
+          },
+          onWord: (start, length) => {
+            if (live()) this.#emitWord(item.id, start, length);
+          },
+        },
+        signal,
+      );
+    } catch (err) {
+      reading = Promise.reject(err);
+    }
+    reading.then(
+      () => {
+        if (!live()) return;
+        this.#sentence = null;
+        this.#dispatch({ type: 'finished', runId });
+      },
+      (err: unknown) => {
+        if (!live()) return;
+        this.#sentence = null;
+        this.#dispatch({ type: 'fail', runId, error: toNarrationError(err, this.#failureCode(backend)) });
+      },
+    );
+  }
+
+  #failureCode(backend: NarrationBackend): NarrationError['code'] {
+    return backend.kind === 'recorded' ? 'audio-failed' : 'synthesis-failed';
+  }
+
+  /** Prepares the current backend once; `ready` or `fail` when it settles (if still relevant). */
+  #prepare(): void {
+    if (this.#preparation && this.#preparation.backend === this.#backend) return;
+    const backend = this.#backend;
+    const preparation: Preparation = { backend, controller: new AbortController() };
+    this.#preparation = preparation;
+    const relevant = () => this.#preparation === preparation && !preparation.controller.signal.aborted && !this.#disposed;
+    let preparing: Promise<void>;
+    try {
+      preparing = backend.prepare(preparation.controller.signal);
+    } catch (err) {
+      preparing = Promise.reject(err);
+    }
+    preparing.then(
+      () => {
+        if (relevant()) this.#dispatch({ type: 'ready' });
+      },
+      (err: unknown) => {
+        if (!relevant()) return;
+        this.#preparation = null; // the next Play tries again
+        if (this.#state.status === 'loading') {
+          this.#dispatch({ type: 'fail', runId: this.#state.runId, error: toNarrationError(err, this.#failureCode(backend)) });
+        }
+      },
+    );
+  }
+
+  #emit(): void {
+    if (this.#listeners.size === 0) return;
+    const snapshot = this.snapshot;
+    for (const listener of [...this.#listeners]) {
+      try {
+        listener(snapshot);
+      } catch (err) {
+        queueMicrotask(() => {
+          throw err;
+        });
+      }
+    }
+  }
+
+  #emitWord(id: string, start: number, length: number): void {
+    for (const listener of [...this.#wordListeners]) {
+      try {
+        listener(id, start, length);
+      } catch (err) {
+        queueMicrotask(() => {
+          throw err;
+        });
+      }
+    }
+  }
+}

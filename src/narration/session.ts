@@ -1,0 +1,179 @@
+/**
+ * A narration session: the engine plus everything around it that the reader chooses and keeps —
+ * speed, a voice per speaker (casting recomputed when voices arrive), options, the saved position,
+ * and short voice previews. Pure: the backend and the stores carry the platform objects.
+ */
+import type { SpeakerId } from '../content/model.ts';
+import { DEFAULT_CAST_FILE, castVoices, usableVoices, type CastFile } from './casting.ts';
+import { NarrationEngine, clampRate } from './engine.ts';
+import type { NarrationPreferences, NarrationStore, PositionStore } from './preferences.ts';
+import type { NarrationBackend, NarrationItem, NarrationScript, VoiceCast, VoiceInfo } from './types.ts';
+
+/** A backend that can list its voices (the Web Speech backend does). */
+export interface VoicedBackend extends NarrationBackend {
+  readonly voices: VoiceInfo[];
+  onVoicesChanged?(listener: () => void): () => void;
+}
+
+/** Options of `new NarrationSession(…)`. */
+export interface NarrationSessionOptions {
+  script: NarrationScript;
+  backend: VoicedBackend;
+  preferences: NarrationStore;
+  positions: PositionStore;
+  castFile?: CastFile;
+  /** Sentence where Play starts (a deep link); default the first. */
+  startId?: string | null;
+}
+
+/** The boolean options a reader can switch. */
+export type NarrationOption = 'shortcuts' | 'followAlong' | 'tabToSentences';
+
+/** Owns the engine and the reader's narration choices for one visit. */
+export class NarrationSession {
+  /** The engine (state, commands). */
+  readonly engine: NarrationEngine;
+  readonly script: NarrationScript;
+  #backend: VoicedBackend;
+  #preferences: NarrationPreferences;
+  #cast: VoiceCast;
+  readonly #store: NarrationStore;
+  readonly #positions: PositionStore;
+  readonly #castFile: CastFile;
+  readonly #listeners = new Set<() => void>();
+  readonly #cleanups: Array<() => void> = [];
+  #preview: AbortController | null = null;
+
+  constructor(options: NarrationSessionOptions) {
+    this.script = options.script;
+    this.#backend = options.backend;
+    this.#store = options.preferences;
+    this.#positions = options.positions;
+    this.#castFile = options.castFile ?? DEFAULT_CAST_FILE;
+    this.#preferences = this.#store.load();
+    this.#cast = castVoices(this.#backend.voices, this.#castFile, this.#preferences.voices);
+    const startIndex = Math.max(0, options.startId ? this.indexOf(options.startId) : 0);
+    this.engine = new NarrationEngine({
+      script: options.script,
+      backend: options.backend,
+      cast: this.#cast,
+      rate: this.#preferences.rate,
+      startIndex,
+    });
+    const unsubscribeVoices = this.#backend.onVoicesChanged?.(() => this.#recast());
+    if (unsubscribeVoices) this.#cleanups.push(unsubscribeVoices);
+    this.#cleanups.push(
+      this.engine.subscribe((snapshot) => {
+        if ((snapshot.status === 'playing' || snapshot.status === 'paused') && snapshot.currentId) {
+          this.#positions.save(snapshot.currentId);
+        }
+      }),
+    );
+  }
+
+  /** The reader's narration preferences. */
+  get preferences(): Readonly<NarrationPreferences> {
+    return this.#preferences;
+  }
+
+  /** The voice of every speaker. */
+  get cast(): Readonly<VoiceCast> {
+    return this.#cast;
+  }
+
+  /** Voices a reader may pick from (English, no novelty voices). */
+  get voices(): VoiceInfo[] {
+    return usableVoices(this.#backend.voices);
+  }
+
+  /** Position of sentence `id` in reading order, or -1. */
+  indexOf(id: string): number {
+    return this.script.items.findIndex((item) => item.id === id);
+  }
+
+  /** Calls `listener` when preferences or the cast change (not on engine changes: see `engine.subscribe`). */
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Sets the overall speed (0.5–2) and keeps it. */
+  setRate(rate: number): void {
+    this.#update({ ...this.#preferences, rate: clampRate(rate) });
+    this.engine.setRate(this.#preferences.rate);
+  }
+
+  /** Chooses a voice for `speaker` by name (null = automatic) and keeps the choice. */
+  setVoice(speaker: SpeakerId, voiceName: string | null): void {
+    const voices = { ...this.#preferences.voices };
+    if (voiceName) voices[speaker] = voiceName;
+    else delete voices[speaker];
+    this.#update({ ...this.#preferences, voices });
+    this.#recast();
+  }
+
+  /** Switches one of the boolean options and keeps it. */
+  setOption(option: NarrationOption, value: boolean): void {
+    this.#update({ ...this.#preferences, [option]: value });
+  }
+
+  /**
+   * Reads a short sample in `speaker`'s voice (or in `voiceName`). Stops the narration first,
+   * keeping its position, because both share one synthesizer.
+   */
+  async preview(speaker: SpeakerId, voiceName: string | null = null): Promise<void> {
+    const status = this.engine.snapshot.status;
+    if (status === 'playing' || status === 'paused' || status === 'loading') this.engine.stop();
+    this.#preview?.abort();
+    const controller = new AbortController();
+    this.#preview = controller;
+    const cast = voiceName
+      ? castVoices(this.#backend.voices, this.#castFile, { ...this.#preferences.voices, [speaker]: voiceName })
+      : this.#cast;
+    await this.#backend.prepare(controller.signal);
+    await this.#backend.readSentence(
+      this.#sample(speaker),
+      { rate: this.#preferences.rate, cast },
+      { onStart: () => undefined },
+      controller.signal,
+    );
+  }
+
+  /** Stops everything and releases listeners. */
+  dispose(): void {
+    this.#preview?.abort();
+    for (const cleanup of this.#cleanups.splice(0)) cleanup();
+    this.#listeners.clear();
+    this.engine.dispose();
+  }
+
+  #update(preferences: NarrationPreferences): void {
+    this.#preferences = preferences;
+    this.#store.save(preferences);
+    for (const listener of this.#listeners) listener();
+  }
+
+  #recast(): void {
+    this.#cast = castVoices(this.#backend.voices, this.#castFile, this.#preferences.voices);
+    this.engine.setCast(this.#cast);
+    for (const listener of this.#listeners) listener();
+  }
+
+  /** The speaker's first short line of the text, or a plain introduction. */
+  #sample(speaker: SpeakerId): NarrationItem {
+    const name = this.script.speakerNames[speaker] ?? speaker;
+    const line = this.script.items
+      .flatMap((item) => item.spans)
+      .find((span) => span.speaker === speaker && span.text.length >= 12 && span.text.length <= 110);
+    const text = line?.text ?? `This is the voice for ${name}.`;
+    return {
+      id: `preview-${speaker}`,
+      index: -1,
+      speaker,
+      paragraph: 'preview',
+      section: 'preview',
+      text,
+      spans: [{ speaker, text, displayStart: 0, displayText: text }],
+    };
+  }
+}
