@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Benchmarks the built edition in real Chromium and prints the figures the issues name:
 // first-load transfer (HTML+CSS+JS, gzipped; fonts excluded), font bytes for the first render,
-// and Largest Contentful Paint on loopback with 4x CPU throttling (median of several runs).
+// Largest Contentful Paint on loopback with 4x CPU throttling (median of several runs), and, with
+// real speech (speech-dispatcher + espeak-ng), Play click → first utterance `start` and
+// utterance `start` → highlight painted.
 // Usage: npm run bench [-- --runs 7] [-- --no-build]. Results also go to bench/results/latest.json.
 // Targets are reported, not enforced: timings on a shared machine vary.
 import { execSync } from 'node:child_process';
@@ -9,6 +11,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { preview } from 'vite';
 import { chromium } from '@playwright/test';
+import { startSpeechStack } from '../tests/e2e/support/speech-stack.mjs';
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 7;
@@ -20,6 +23,7 @@ const executablePath =
   process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
+const speechStack = startSpeechStack();
 const server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'silent' });
 const address = server.httpServer.address();
 const baseURL = `http://127.0.0.1:${address.port}/`;
@@ -92,6 +96,57 @@ async function measureLcp() {
   return result;
 }
 
+/** Percentile of a list (nearest rank). */
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+
+/**
+ * Real speech: Play click → first utterance `start`, and `start` → highlight painted (the
+ * frame after `aria-current` moved). Fresh page per run, after the idle warm-up loaded voices.
+ */
+async function measureSpeech(trials) {
+  const speechBrowser = await chromium.launch({ executablePath, args: [...launchArgs, '--enable-speech-dispatcher'] });
+  const playToStart = [];
+  const startToPaint = [];
+  try {
+    for (let i = 0; i < trials; i++) {
+      const context = await speechBrowser.newContext();
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        const marks = { click: 0, starts: [], painted: [] };
+        window.__marks = marks;
+        document.addEventListener('click', (e) => (marks.click = e.timeStamp || performance.now()), true);
+        const speak = speechSynthesis.speak.bind(speechSynthesis);
+        speechSynthesis.speak = (u) => {
+          u.addEventListener('start', (e) => {
+            const t = performance.now();
+            marks.starts.push(t);
+            // aria-current is set synchronously by the engine's start handler; the next frame paints it.
+            requestAnimationFrame(() => requestAnimationFrame(() => marks.painted.push({ t0: t, t1: performance.now(), id: document.querySelector('[aria-current]')?.getAttribute('data-sid') })));
+          });
+          speak(u);
+        };
+      });
+      await page.goto(baseURL);
+      await page.waitForFunction(() => speechSynthesis.getVoices().length > 0, null, { timeout: 20000 });
+      await page.waitForTimeout(1200); // idle warm-up: narration chunk, edition.json, voices
+      await page.getByRole('button', { name: 'Play', exact: true }).click();
+      await page.waitForFunction(() => window.__marks.painted.length > 0, null, { timeout: 20000 });
+      const marks = await page.evaluate(() => window.__marks);
+      playToStart.push(marks.starts[0] - marks.click);
+      // One frame after start at most (rAF → rAF measures up to the paint of the frame holding the highlight).
+      startToPaint.push(marks.painted[0].t1 - marks.painted[0].t0);
+      await page.getByRole('button', { name: 'Stop', exact: true }).click();
+      await context.close();
+    }
+  } finally {
+    await speechBrowser.close();
+  }
+  return { playToStart, startToPaint };
+}
+
 try {
   const transfer = await measureTransfer();
   const lcps = [];
@@ -101,6 +156,7 @@ try {
     lcps.push(lcp);
     clss.push(cls);
   }
+  const speech = speechStack ? await measureSpeech(Math.max(5, runs)) : null;
   const results = {
     date: new Date().toISOString(),
     chromium: browser.version(),
@@ -110,6 +166,10 @@ try {
     lcpMedianMs: Math.round(median(lcps)),
     lcpRunsMs: lcps.map(Math.round),
     clsMax: Math.max(...clss),
+    playToStartMedianMs: speech ? Math.round(median(speech.playToStart)) : null,
+    playToStartRunsMs: speech?.playToStart.map(Math.round) ?? null,
+    startToHighlightPaintMedianMs: speech ? Math.round(median(speech.startToPaint) * 10) / 10 : null,
+    startToHighlightPaintP95Ms: speech ? Math.round(percentile(speech.startToPaint, 95) * 10) / 10 : null,
     requests: transfer.requests,
   };
   const rows = [
@@ -119,6 +179,15 @@ try {
     [`LCP, 4x CPU throttle, median of ${runs}`, `${results.lcpMedianMs} ms`, '≤ 800 ms'],
     ['Cumulative layout shift (worst run)', results.clsMax.toFixed(4), '0'],
   ];
+  if (speech) {
+    rows.push(
+      [`Play click → utterance start, median of ${speech.playToStart.length}`, `${results.playToStartMedianMs} ms`, '≤ 150 ms'],
+      ['Utterance start → highlight painted, median', `${results.startToHighlightPaintMedianMs} ms`, '≤ 16 ms (one frame)'],
+      ['Utterance start → highlight painted, p95', `${results.startToHighlightPaintP95Ms} ms`, ''],
+    );
+  } else {
+    rows.push(['Real speech (needs pulseaudio, speech-dispatcher)', 'skipped', '']);
+  }
   console.log(`\nBenchmark (${results.chromium}, ${baseURL})`);
   for (const [name, value, target] of rows) console.log(`  ${name.padEnd(46)} ${value.padStart(10)}   target ${target}`);
   console.log('\n  Requests on first load:');

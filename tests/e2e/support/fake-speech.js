@@ -2,7 +2,7 @@
 // browser tests that must not depend on timing of a real voice (the real-speech tests use espeak).
 // Utterances "speak" for `msPerChar` per character; everything is recorded on window.__speech.
 (() => {
-  const config = { msPerChar: 12, minMs: 150, voicesDelayMs: 50, failText: null, failError: 'synthesis-failed' };
+  const config = { msPerChar: 12, minMs: 150, voicesDelayMs: 50, failText: null, failError: 'synthesis-failed', boundaries: false };
   const record = { spoken: [], events: [], speakCalls: 0, cancelCalls: 0, config };
   window.__speech = record;
 
@@ -56,6 +56,14 @@
       }
       record.events.push({ type: 'start', text: u.text, at: performance.now() });
       u.fire('start');
+      if (config.boundaries) {
+        // Word boundaries, like voices that report them (espeak via speech-dispatcher does not).
+        for (const match of u.text.matchAll(/\S+/g)) {
+          setTimeout(() => {
+            if (current === u) u.fire('boundary', { name: 'word', charIndex: match.index, charLength: match[0].length });
+          }, 10 + match.index * 2);
+        }
+      }
       const duration = Math.max(config.minMs, (u.text.length * config.msPerChar) / u.rate);
       u.remaining = duration;
       u.startedAt = performance.now();

@@ -1,0 +1,335 @@
+// Narration in the page, with a scripted speechSynthesis (tests/e2e/support/fake-speech.js) so the
+// behaviour is deterministic: controls, highlight, screen-reader etiquette, shortcuts, resume,
+// deep links, voices and axe while narration runs. Real speech is tested in real-speech.spec.ts.
+import { readFileSync } from 'node:fs';
+import { test, expect, type Page } from '@playwright/test';
+import { expectNoAxeViolations, waitForUpgrade } from './helpers.ts';
+
+const FAKE_SPEECH = readFileSync('tests/e2e/support/fake-speech.js', 'utf8');
+
+interface SpeechRecord {
+  spoken: { text: string; voice: string | null; rate: number; pitch: number }[];
+  events: { type: string; text: string }[];
+  speakCalls: number;
+  cancelCalls: number;
+  config: Record<string, unknown>;
+}
+
+async function open(page: Page, { hash = '', config = {} as Record<string, unknown> } = {}) {
+  await page.addInitScript({ content: FAKE_SPEECH });
+  await page.addInitScript((c) => Object.assign((window as unknown as { __speech: SpeechRecord }).__speech.config, c), config);
+  await page.goto(`/${hash}`);
+  await waitForUpgrade(page);
+}
+
+const speech = (page: Page) => page.evaluate(() => (window as unknown as { __speech: SpeechRecord }).__speech);
+const current = (page: Page) => page.locator('[aria-current="true"]');
+const currentId = (page: Page) => current(page).getAttribute('data-sid');
+const sentenceIds = (page: Page) => page.locator('[data-sid]').evaluateAll((els) => els.map((e) => e.getAttribute('data-sid')!));
+const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
+
+test('nothing speaks before Play, even after a keyboard tour', async ({ page }) => {
+  await open(page);
+  for (let i = 0; i < 25; i++) await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  await page.waitForTimeout(500);
+  expect((await speech(page)).speakCalls).toBe(0);
+  await expect(current(page)).toHaveCount(0);
+});
+
+test('Play reads in order and highlights exactly the sentence being read', async ({ page }) => {
+  await open(page);
+  const ids = await sentenceIds(page);
+  await button(page, 'Play').click();
+  const seen: string[] = [];
+  for (let i = 0; i < 4; i++) {
+    await expect(current(page)).toHaveAttribute('data-sid', ids[i]);
+    await expect(page.locator('[aria-current]')).toHaveCount(1);
+    seen.push((await currentId(page))!);
+    await page.waitForFunction((id) => document.querySelector('[aria-current]')?.getAttribute('data-sid') !== id, seen[i]);
+  }
+  expect(seen).toEqual(ids.slice(0, 4));
+  const record = await speech(page);
+  expect(record.spoken[0].text).toBe('Stalin’s Conversation with ay em kollon tie'); // lexicon applied
+  await expect(page.getByText(/Sentence \d+ of \d+/)).toBeVisible();
+});
+
+test('Pause holds speech and highlight, Play resumes; Stop clears the highlight and focuses the last sentence', async ({ page }) => {
+  await open(page, { config: { msPerChar: 40 } });
+  await button(page, 'Play').click();
+  await expect(current(page)).toHaveCount(1);
+  await button(page, 'Pause').click();
+  const held = await currentId(page);
+  const startsBefore = (await speech(page)).events.filter((e) => e.type === 'start').length;
+  await page.waitForTimeout(1500);
+  expect((await speech(page)).events.filter((e) => e.type === 'start').length).toBe(startsBefore);
+  expect(await currentId(page)).toBe(held);
+  await expect(page.getByRole('status')).toHaveText('Paused');
+  await button(page, 'Play').click();
+  await expect(page.getByRole('status')).toHaveText('Playing');
+  await button(page, 'Stop').click();
+  await expect(current(page)).toHaveCount(0);
+  const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-sid'));
+  expect(focused).toBe(held);
+});
+
+test('Next and Previous move speech and highlight; paragraph buttons jump by paragraph', async ({ page }) => {
+  await open(page, { config: { msPerChar: 60 } });
+  const ids = await sentenceIds(page);
+  await button(page, 'Play').click();
+  await expect(current(page)).toHaveAttribute('data-sid', ids[0]);
+  await button(page, 'Next sentence').click();
+  await expect(current(page)).toHaveAttribute('data-sid', ids[1]);
+  await button(page, 'Next sentence').click();
+  await expect(current(page)).toHaveAttribute('data-sid', ids[2]);
+  await button(page, 'Previous sentence').click();
+  await expect(current(page)).toHaveAttribute('data-sid', ids[1]);
+  // Only one utterance is ever live in the synthesizer.
+  const record = await speech(page);
+  expect(record.cancelCalls).toBeGreaterThanOrEqual(3);
+  await button(page, 'Next paragraph').click();
+  const after = await currentId(page);
+  const paragraphOf = (id: string) =>
+    page.locator(`[data-sid="${id}"]`).evaluate((el) => el.closest('[data-block]')?.getAttribute('data-block'));
+  expect(await paragraphOf(after!)).not.toBe(await paragraphOf(ids[1]));
+  const firstOfBlock = await page
+    .locator(`[data-sid="${after}"]`)
+    .evaluate((el) => el.closest('[data-block]')!.querySelector('[data-sid]')!.getAttribute('data-sid'));
+  expect(after).toBe(firstOfBlock);
+});
+
+test('clicking a sentence reads from there; Enter on a focused sentence too (when sentences are in the tab order)', async ({ page }) => {
+  await open(page);
+  const target = page.locator('.ne-text .ne-turn [data-sid]').nth(4);
+  const id = await target.getAttribute('data-sid');
+  await target.click();
+  await expect(current(page)).toHaveAttribute('data-sid', id!);
+  const record = await speech(page);
+  expect(record.spoken.at(-1)!.text.length).toBeGreaterThan(3);
+  await button(page, 'Stop').click();
+
+  await button(page, 'Keyboard shortcuts').click();
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await help.getByRole('checkbox', { name: /Tab to each sentence/ }).check();
+  await page.keyboard.press('Escape');
+  const other = page.locator('.ne-text .ne-prose [data-sid]').nth(6);
+  await expect(other).toHaveAttribute('tabindex', '0');
+  await other.focus();
+  await page.keyboard.press('Enter');
+  await expect(current(page)).toHaveAttribute('data-sid', (await other.getAttribute('data-sid'))!);
+});
+
+test('the status region announces state changes only, never each sentence', async ({ page }) => {
+  await open(page, { config: { msPerChar: 2, minMs: 60 } });
+  await page.evaluate(() => {
+    const w = window as unknown as { __liveChanges: string[] };
+    w.__liveChanges = [];
+    const region = document.querySelector('narration-controls')!.shadowRoot!.querySelector('[role="status"]')!;
+    new MutationObserver(() => w.__liveChanges.push(region.textContent!.trim())).observe(region, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
+  await button(page, 'Play').click();
+  await page.waitForFunction(() => (window as unknown as { __speech: SpeechRecord }).__speech.events.filter((e) => e.type === 'end').length >= 6);
+  await button(page, 'Pause').click();
+  const changes = await page.evaluate(() => (window as unknown as { __liveChanges: string[] }).__liveChanges.filter(Boolean));
+  expect(changes).toEqual(['Playing', 'Paused']);
+  // Focus never moved while reading.
+  await expect(button(page, 'Play')).toBeFocused();
+});
+
+test('keyboard shortcuts use Alt+Shift, plain keys do nothing, and they can be turned off', async ({ page }) => {
+  await open(page);
+  await page.locator('main').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('p');
+  await page.keyboard.press('Space');
+  await page.waitForTimeout(300);
+  expect((await speech(page)).speakCalls).toBe(0);
+  await page.keyboard.press('Alt+Shift+KeyP');
+  await expect(current(page)).toHaveCount(1);
+  await page.keyboard.press('Alt+Shift+KeyP');
+  await expect(page.getByRole('status')).toHaveText('Paused');
+  await page.keyboard.press('Alt+Shift+KeyH');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toBeVisible();
+  await expect(help).toContainText('Alt+Shift+P');
+  await help.getByRole('checkbox', { name: /Use keyboard shortcuts/ }).uncheck();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Alt+Shift+KeyP');
+  await page.waitForTimeout(300);
+  await expect(page.getByRole('status')).toHaveText('Paused');
+});
+
+test('the position is remembered across reloads: “Resume from sentence N”', async ({ page }) => {
+  await open(page);
+  const ids = await sentenceIds(page);
+  await page.locator(`[data-sid="${ids[20]}"]`).click();
+  await expect(current(page)).toHaveAttribute('data-sid', ids[20]);
+  await button(page, 'Stop').click();
+  await page.reload();
+  await waitForUpgrade(page);
+  const resume = page.getByRole('button', { name: /Resume from sentence 21/ });
+  await expect(resume).toBeVisible();
+  await resume.click();
+  await expect(current(page)).toHaveAttribute('data-sid', ids[20]);
+});
+
+test('#<sentence id> scrolls to that sentence and Play starts there; a new hash moves the start', async ({ page }) => {
+  const edition = JSON.parse(readFileSync('dist/edition.json', 'utf8')) as { sentences: { id: string }[] };
+  const target = edition.sentences[60].id;
+  await open(page, { hash: `#${target}` });
+  await expect(page.locator(`[data-sid="${target}"]`)).toBeInViewport();
+  await expect(page.getByText('Sentence 61 of')).toBeVisible();
+  const later = edition.sentences[80].id;
+  await page.evaluate((id) => (location.hash = id), later);
+  await expect(page.getByText('Sentence 81 of')).toBeVisible();
+  await button(page, 'Play').click();
+  await expect(current(page)).toHaveAttribute('data-sid', later);
+});
+
+test('speakers get different voices; a mixed sentence switches voice mid-sentence', async ({ page }) => {
+  await open(page, { config: { msPerChar: 1, minMs: 20 } });
+  const mixed = page.locator('[data-sid]', { hasText: 'And, in a softer voice, he said:' });
+  await mixed.click();
+  await page.waitForFunction(() => (window as unknown as { __speech: SpeechRecord }).__speech.spoken.length >= 2);
+  const [kollontai, stalin] = (await speech(page)).spoken.slice(-2);
+  expect(kollontai.text).toBe('And, in a softer voice, he said:');
+  expect(stalin.text).toBe('‘We shall overcome.');
+  expect(`${kollontai.voice}|${kollontai.pitch}|${kollontai.rate}`).not.toBe(`${stalin.voice}|${stalin.pitch}|${stalin.rate}`);
+});
+
+test('the reader can change a speaker’s voice and the speed; both persist, and a preview speaks', async ({ page }) => {
+  await open(page);
+  await button(page, 'Voices…').click();
+  const dialog = page.getByRole('dialog', { name: 'Voices' });
+  await expect(dialog).toBeVisible();
+  await expectNoAxeViolations(page, 'voices dialog open');
+  await dialog.getByRole('combobox', { name: /Stalin/ }).selectOption('English (America)+Andy test');
+  const before = (await speech(page)).speakCalls;
+  await dialog.getByRole('button', { name: /Preview Stalin/ }).click();
+  await expect.poll(async () => (await speech(page)).speakCalls).toBeGreaterThan(before);
+  expect((await speech(page)).spoken.at(-1)!.voice).toBe('English (America)+Andy test');
+  await page.keyboard.press('Escape');
+  const speed = page.getByRole('slider', { name: 'Speed' }).first();
+  await speed.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.reload();
+  await waitForUpgrade(page);
+  await expect(page.getByRole('slider', { name: 'Speed' }).first()).toHaveValue('1.25');
+  const stalinLine = page.locator('.ne-turn[data-speaker="stalin"] [data-sid]').first();
+  await stalinLine.click();
+  await expect.poll(async () => (await speech(page)).spoken.at(-1)?.voice).toBe('English (America)+Andy test');
+  const last = (await speech(page)).spoken.at(-1)!;
+  expect(last.rate).toBeCloseTo(1.25 * 0.92, 2);
+});
+
+test('a failing voice shows a clear message and the text stays usable', async ({ page }) => {
+  await open(page, { config: { failText: 'Stalin', failError: 'synthesis-failed' } });
+  await button(page, 'Play').click();
+  await expect(page.getByText(/could not|failed|error/i).first()).toBeVisible();
+  await expect(page.getByRole('status')).not.toHaveText('');
+  // The text and the settings still work.
+  await page.getByRole('button', { name: 'Reading settings' }).click();
+  await expect(page.getByRole('dialog', { name: 'Reading settings' })).toBeVisible();
+});
+
+test('no speechSynthesis at all: Play explains, nothing crashes', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true });
+  });
+  await page.goto('/');
+  await waitForUpgrade(page);
+  await button(page, 'Play').click();
+  await expect(page.getByText('This browser cannot read aloud.').first()).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('where the voice reports word boundaries, the current word is highlighted too', async ({ page }) => {
+  await open(page, { config: { msPerChar: 40, boundaries: true } });
+  const ids = await sentenceIds(page);
+  // A sentence whose spoken text equals its displayed text (no lexicon change): words map 1:1.
+  const plain = page.locator('.ne-text [data-sid]', { hasText: 'Even the League of Nations did not react.' });
+  await plain.click();
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const h = (CSS as unknown as { highlights: Map<string, { values(): IterableIterator<Range> }> }).highlights.get('ne-word');
+        return h ? [...h.values()][0]?.toString() : null;
+      }),
+    )
+    .toMatch(/^(Even|the|League|of|Nations|did|not|react\.)$/);
+  expect(ids.length).toBeGreaterThan(100);
+});
+
+test('highlight causes no layout shift and stays visible under forced colours', async ({ page }) => {
+  await page.emulateMedia({ forcedColors: 'active' });
+  await open(page, { config: { msPerChar: 2, minMs: 40 } });
+  await page.evaluate(() => {
+    const w = window as unknown as { __shift: number };
+    w.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as (PerformanceEntry & { value: number })[]) w.__shift += e.value;
+    }).observe({ type: 'layout-shift' });
+  });
+  const ids = await sentenceIds(page);
+  await page.locator(`[data-sid="${ids[12]}"]`).click();
+  await page.waitForFunction(() => (window as unknown as { __speech: SpeechRecord }).__speech.events.filter((e) => e.type === 'end').length >= 4);
+  const style = await current(page).evaluate((el) => {
+    const s = getComputedStyle(el);
+    return { outline: s.outlineStyle, width: parseFloat(s.outlineWidth), bg: s.backgroundColor };
+  });
+  expect(style.outline).toBe('solid');
+  expect(style.width).toBeGreaterThanOrEqual(2);
+  expect(await page.evaluate(() => (window as unknown as { __shift: number }).__shift)).toBe(0);
+});
+
+test('follow along keeps the sentence in view; turned off, the page does not scroll', async ({ page }) => {
+  await page.setViewportSize({ width: 900, height: 500 });
+  await open(page, { config: { msPerChar: 1, minMs: 30 } });
+  await button(page, 'Play').click();
+  await page.waitForFunction(() => (window as unknown as { __speech: SpeechRecord }).__speech.events.filter((e) => e.type === 'end').length >= 14);
+  await expect(current(page)).toBeInViewport();
+  await button(page, 'Pause').click();
+
+  await button(page, 'Keyboard shortcuts').click();
+  await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).getByRole('checkbox', { name: /Follow along/ }).uncheck();
+  await page.keyboard.press('Escape');
+  const y = await page.evaluate(() => scrollY);
+  await button(page, 'Play').click();
+  await page.waitForTimeout(1500);
+  expect(await page.evaluate(() => scrollY)).toBe(y);
+});
+
+test('Media Session: metadata names the speaker and the state follows the narration', async ({ page }) => {
+  await open(page);
+  await button(page, 'Play').click();
+  await expect(current(page)).toHaveCount(1);
+  const session = await page.evaluate(() => ({
+    state: navigator.mediaSession.playbackState,
+    title: navigator.mediaSession.metadata?.title,
+    artist: navigator.mediaSession.metadata?.artist,
+  }));
+  expect(session.state).toBe('playing');
+  expect(session.title).toContain('Kollontai');
+  expect(session.artist).toBeTruthy();
+});
+
+for (const theme of ['hc-dark', 'hc-light', 'cream']) {
+  test(`no axe violations while narration runs (${theme}) and with the help dialog open`, async ({ page }) => {
+    await page.addInitScript((t) => localStorage.setItem('ne-reading-settings:v1', JSON.stringify({ theme: t })), theme);
+    await open(page, { config: { msPerChar: 80 } });
+    await button(page, 'Play').click();
+    await expect(current(page)).toHaveCount(1);
+    await expectNoAxeViolations(page, `${theme} narration running`);
+    await button(page, 'Pause').click();
+    await expectNoAxeViolations(page, `${theme} narration paused`);
+    await button(page, 'Keyboard shortcuts').click();
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+    await expectNoAxeViolations(page, `${theme} help dialog open`);
+  });
+}

@@ -1,0 +1,154 @@
+// Narration against real speech: Chromium with --enable-speech-dispatcher over speech-dispatcher
+// and espeak-ng, playing into a PulseAudio null sink (started by support/global-setup.ts).
+// A wrapper records every utterance the page speaks and, at each real `start` event, which
+// sentence carries aria-current one frame later.
+import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { test, expect, type Page } from '@playwright/test';
+import { waitForUpgrade } from './helpers.ts';
+
+test.describe.configure({ mode: 'serial' });
+
+const hasSpeechStack = spawnSync('sh', ['-c', 'command -v speech-dispatcher && command -v espeak-ng && pactl info']).status === 0;
+test.skip(!hasSpeechStack && !process.env.CI, 'speech-dispatcher, espeak-ng and PulseAudio are not installed here');
+
+interface Spoken {
+  text: string;
+  voice: string | null;
+  rate: number;
+  pitch: number;
+  started: boolean;
+  highlighted: string | null;
+  ended: boolean;
+}
+
+const edition = () =>
+  JSON.parse(readFileSync('dist/edition.json', 'utf8')) as {
+    sentences: { id: string; text: string; kind: string; speaker: string; spans: { speaker: string; text: string }[] }[];
+  };
+
+async function openWithRecorder(page: Page) {
+  await page.addInitScript(() => {
+    const log: Spoken[] = [];
+    (window as unknown as { __utterances: Spoken[] }).__utterances = log;
+    const synth = window.speechSynthesis;
+    const speak = synth.speak.bind(synth);
+    synth.speak = (u: SpeechSynthesisUtterance) => {
+      const entry: Spoken = {
+        text: u.text,
+        voice: u.voice?.name ?? null,
+        rate: u.rate,
+        pitch: u.pitch,
+        started: false,
+        highlighted: null,
+        ended: false,
+      };
+      log.push(entry);
+      u.addEventListener('start', () => {
+        entry.started = true;
+        requestAnimationFrame(() => {
+          entry.highlighted = document.querySelector('[aria-current="true"]')?.getAttribute('data-sid') ?? null;
+        });
+      });
+      u.addEventListener('end', () => (entry.ended = true));
+      speak(u);
+    };
+  });
+  await page.goto('/');
+  await waitForUpgrade(page);
+  // Real voices arrive asynchronously from speech-dispatcher.
+  await page.waitForFunction(() => speechSynthesis.getVoices().some((v) => v.lang.startsWith('en')), null, {
+    timeout: 20_000,
+  });
+}
+
+const utterances = (page: Page) => page.evaluate(() => (window as unknown as { __utterances: Spoken[] }).__utterances);
+const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
+const current = (page: Page) => page.locator('[aria-current="true"]');
+
+test('the highlight follows the real utterances in order through the first six sentences', async ({ page }) => {
+  test.setTimeout(90_000);
+  await openWithRecorder(page);
+  const speed = page.getByRole('slider', { name: 'Speed' }).first();
+  await speed.focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight'); // 1× → 2×
+  await expect(speed).toHaveValue('2');
+  await button(page, 'Play').click();
+  const ids = edition().sentences.map((s) => s.id);
+  // Wait until the sixth sentence's utterance has really started.
+  await expect
+    .poll(async () => new Set((await utterances(page)).filter((u) => u.started && u.highlighted).map((u) => u.highlighted)).size, {
+      timeout: 60_000,
+    })
+    .toBeGreaterThanOrEqual(6);
+  const log = (await utterances(page)).filter((u) => u.started);
+  const highlightedInOrder = [...new Set(log.map((u) => u.highlighted))].slice(0, 6);
+  expect(highlightedInOrder).toEqual(ids.slice(0, 6));
+  // Each utterance's text is the spoken form of the sentence highlighted while it played.
+  const script = edition().sentences;
+  for (const u of log.slice(0, 6)) {
+    const sentence = script.find((s) => s.id === u.highlighted)!;
+    expect(sentence, `no sentence highlighted for "${u.text}"`).toBeTruthy();
+  }
+  await button(page, 'Stop').click();
+});
+
+test('a Stalin sentence and a Kollontai sentence are spoken with different voices or prosody', async ({ page }) => {
+  test.setTimeout(60_000);
+  await openWithRecorder(page);
+  const stalin = page.locator('.ne-turn[data-speaker="stalin"] [data-sid][data-speaker="stalin"]').first();
+  const kollontai = page.locator('.ne-turn[data-speaker="kollontai"] [data-sid][data-speaker="kollontai"]').first();
+  await stalin.click();
+  await expect.poll(async () => (await utterances(page)).filter((u) => u.started).length, { timeout: 20_000 }).toBeGreaterThan(0);
+  await kollontai.click();
+  await expect.poll(async () => (await utterances(page)).filter((u) => u.started).length, { timeout: 20_000 }).toBeGreaterThan(1);
+  await button(page, 'Stop').click();
+  const log = (await utterances(page)).filter((u) => u.started);
+  const stalinId = await stalin.getAttribute('data-sid');
+  const kollontaiId = await kollontai.getAttribute('data-sid');
+  const s = log.find((u) => u.highlighted === stalinId)!;
+  const k = log.find((u) => u.highlighted === kollontaiId)!;
+  expect(s && k).toBeTruthy();
+  expect(s.voice).not.toBeNull();
+  expect(k.voice).not.toBeNull();
+  expect(`${s.voice}|${s.rate}|${s.pitch}`).not.toBe(`${k.voice}|${k.rate}|${k.pitch}`);
+});
+
+test('Pause holds speech and highlight; Next moves them; clicking a later sentence reads from there', async ({ page }) => {
+  test.setTimeout(90_000);
+  await openWithRecorder(page);
+  const ids = edition().sentences.map((s) => s.id);
+  // Start on a long sentence so Pause lands mid-sentence.
+  const long = edition().sentences.findIndex((s) => s.kind === 'body' && s.text.length > 200);
+  await page.locator(`[data-sid="${ids[long]}"]`).click();
+  await expect.poll(async () => (await utterances(page)).some((u) => u.started), { timeout: 20_000 }).toBe(true);
+  await page.waitForTimeout(600);
+  await button(page, 'Pause').click();
+  await expect(current(page)).toHaveAttribute('data-sid', ids[long]);
+  const countAtPause = (await utterances(page)).length;
+  await page.waitForTimeout(2500);
+  // Speech holds: the synthesizer is silent and nothing new was started; the highlight stays.
+  expect(await page.evaluate(() => speechSynthesis.speaking && !speechSynthesis.paused)).toBe(false);
+  expect((await utterances(page)).length).toBe(countAtPause);
+  await expect(current(page)).toHaveAttribute('data-sid', ids[long]);
+
+  await button(page, 'Next sentence').click(); // paused: the position and highlight move
+  await expect(current(page)).toHaveAttribute('data-sid', ids[long + 1]);
+  await button(page, 'Play').click();
+  await expect
+    .poll(async () => (await utterances(page)).some((u) => u.started && u.highlighted === ids[long + 1]), { timeout: 20_000 })
+    .toBe(true);
+  await button(page, 'Next sentence').click(); // playing: speech and highlight move together
+  await expect
+    .poll(async () => (await utterances(page)).some((u) => u.started && u.highlighted === ids[long + 2]), { timeout: 20_000 })
+    .toBe(true);
+
+  const later = ids[ids.length - 12];
+  await page.locator(`[data-sid="${later}"]`).click();
+  await expect
+    .poll(async () => (await utterances(page)).some((u) => u.started && u.highlighted === later), { timeout: 20_000 })
+    .toBe(true);
+  await expect(current(page)).toHaveAttribute('data-sid', later);
+  await button(page, 'Stop').click();
+  await expect(current(page)).toHaveCount(0);
+});
