@@ -72,12 +72,27 @@ export class NarratedEdition extends LitElement {
     openHelp: () => void this.openHelp(),
     topInset: () => {
       const bar = this.querySelector<HTMLElement>('.ne-toolbar-row');
-      return bar && getComputedStyle(bar).position === 'sticky' ? bar.getBoundingClientRect().height : 0;
+      return bar && document.documentElement.hasAttribute('data-toolbar-sticky') ? bar.getBoundingClientRect().height : 0;
     },
   });
 
   private unsubscribe?: () => void;
   private focusTracker?: ReadingFocusTracker;
+  /**
+   * The toolbar row stays in view (sticky) only while it takes at most a quarter of the window,
+   * so at large text or zoom it never covers the text; its measured height feeds the scroll
+   * padding, so focus and the highlight are never hidden under it.
+   */
+  private readonly toolbarObserver =
+    typeof ResizeObserver === 'function' ? new ResizeObserver(() => this.updateToolbarSticky()) : null;
+  private readonly updateToolbarSticky = (): void => {
+    const bar = this.querySelector<HTMLElement>('.ne-toolbar-row');
+    if (!bar) return;
+    const height = bar.getBoundingClientRect().height;
+    const root = document.documentElement;
+    root.style.setProperty('--ne-toolbar-height', `${Math.ceil(height)}px`);
+    root.toggleAttribute('data-toolbar-sticky', height <= window.innerHeight * 0.25);
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -88,10 +103,15 @@ export class NarratedEdition extends LitElement {
     this.addEventListener('narration-help-request', this.openHelp);
     this.addEventListener('voice-settings-request', this.openVoices);
     if (this.settingsModel && !this.unsubscribe) this.attachModel(this.settingsModel);
+    const toolbar = this.querySelector('.ne-toolbar-row');
+    if (toolbar) this.toolbarObserver?.observe(toolbar);
+    window.addEventListener('resize', this.updateToolbarSticky);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.toolbarObserver?.disconnect();
+    window.removeEventListener('resize', this.updateToolbarSticky);
     this.removeEventListener('settings-open-request', this.openSettings);
     this.removeEventListener('narration-command', this.onNarrationCommand);
     this.removeEventListener('narration-rate', this.onNarrationRate);

@@ -83,3 +83,26 @@ test('settings dialog: every control reachable and operable by keyboard, focus s
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('button', { name: 'Reading settings' })).toBeFocused();
 });
+
+test('the sticky reader bar never hides the focused element (WCAG 2.4.11)', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.emulateMedia({ reducedMotion: 'reduce' }); // instant scrolling, so positions are final
+  await page.addInitScript(() =>
+    localStorage.setItem('ne-narration:v1', JSON.stringify({ tabToSentences: true })),
+  );
+  await page.goto('/');
+  await waitForUpgrade(page);
+  expect(await page.evaluate(() => document.documentElement.hasAttribute('data-toolbar-sticky'))).toBe(true);
+  await page.locator('.ne-text [data-sid]').nth(40).focus();
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Shift+Tab');
+    const covered = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      if (!el?.matches('[data-sid]')) return false;
+      const r = el.getClientRects()[0];
+      const hit = document.elementFromPoint(r.left + Math.min(8, r.width / 2), r.top + r.height / 2);
+      return !el.contains(hit);
+    });
+    expect(covered).toBe(false);
+  }
+});
