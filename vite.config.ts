@@ -9,6 +9,7 @@ export default defineConfig({
     editionPlugin({
       source: 'src/content/source/kollontai-1939.edition.md',
       earlyScript: 'src/settings/early-entry.ts',
+      audioManifest: 'public/audio/manifest.json',
     }),
     preloadFontsPlugin(/atkinson-hyperlegible-latin-(400|700)-normal-[\w-]+\.woff2$/),
     legacy({

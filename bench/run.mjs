@@ -7,7 +7,7 @@
 // Usage: npm run bench [-- --runs 7] [-- --no-build]. Results also go to bench/results/latest.json.
 // Targets are reported, not enforced: timings on a shared machine vary.
 import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { preview } from 'vite';
 import { chromium } from '@playwright/test';
@@ -147,6 +147,54 @@ async function measureSpeech(trials) {
   return { playToStart, startToPaint };
 }
 
+/**
+ * Recorded narration (Howler, speechSynthesis removed): Play click → audio playing (first
+ * `playing` event of the media element), and the highlight's lag behind the audio clock: at each
+ * aria-current change, how far the clock already was past that sentence's start, in wall-clock ms.
+ */
+async function measureRecorded(trials) {
+  const manifest = JSON.parse(readFileSync('public/audio/manifest.json', 'utf8'));
+  const playToAudio = [];
+  const lags = [];
+  for (let i = 0; i < trials; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true });
+      const marks = { click: 0, playing: 0, changes: [] };
+      window.__marks = marks;
+      document.addEventListener('click', (e) => (marks.click = e.timeStamp || performance.now()), true);
+      const play = HTMLMediaElement.prototype.play;
+      HTMLMediaElement.prototype.play = function (...args) {
+        this.addEventListener('playing', () => (marks.playing ||= performance.now()), { once: true });
+        return play.apply(this, args);
+      };
+      new MutationObserver((records) => {
+        for (const r of records) {
+          if (r.target.getAttribute('aria-current') !== 'true') continue;
+          const howl = window.Howler?._howls?.[0];
+          if (howl) marks.changes.push({ id: r.target.getAttribute('data-sid'), clock: howl.seek() * 1000, rate: howl.rate() });
+        }
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['aria-current'] });
+    });
+    await page.goto(baseURL);
+    await page.waitForTimeout(1200);
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await page.waitForFunction(() => window.__marks.playing > 0 && window.__marks.changes.length >= 6, null, { timeout: 60000 });
+    const marks = await page.evaluate(() => window.__marks);
+    playToAudio.push(marks.playing - marks.click);
+    // The first highlight is set when playback is requested (before the clock runs): skip it.
+    for (const change of marks.changes.slice(1)) {
+      const entry = manifest.sentences[change.id];
+      lags.push(Math.max(0, change.clock - entry.start) / change.rate);
+    }
+    await context.close();
+  }
+  const opusBytes = statSync(`public/audio/${manifest.files.opus}`).size;
+  const mp3Bytes = statSync(`public/audio/${manifest.files.mp3}`).size;
+  return { playToAudio, lags, opusBytes, mp3Bytes, durationMs: manifest.durationMs };
+}
+
 try {
   const transfer = await measureTransfer();
   const lcps = [];
@@ -157,6 +205,7 @@ try {
     clss.push(cls);
   }
   const speech = speechStack ? await measureSpeech(Math.max(5, runs)) : null;
+  const recorded = existsSync('public/audio/manifest.json') ? await measureRecorded(Math.max(3, Math.ceil(runs / 2))) : null;
   const results = {
     date: new Date().toISOString(),
     chromium: browser.version(),
@@ -170,6 +219,13 @@ try {
     playToStartRunsMs: speech?.playToStart.map(Math.round) ?? null,
     startToHighlightPaintMedianMs: speech ? Math.round(median(speech.startToPaint) * 10) / 10 : null,
     startToHighlightPaintP95Ms: speech ? Math.round(percentile(speech.startToPaint, 95) * 10) / 10 : null,
+    recordedPlayToAudioMedianMs: recorded ? Math.round(median(recorded.playToAudio)) : null,
+    recordedPlayToAudioRunsMs: recorded?.playToAudio.map(Math.round) ?? null,
+    highlightLagMedianMs: recorded ? Math.round(median(recorded.lags) * 10) / 10 : null,
+    highlightLagP95Ms: recorded ? Math.round(percentile(recorded.lags, 95) * 10) / 10 : null,
+    highlightLagSamples: recorded?.lags.length ?? 0,
+    opusMB: recorded ? Math.round((recorded.opusBytes / 1048576) * 100) / 100 : null,
+    mp3MB: recorded ? Math.round((recorded.mp3Bytes / 1048576) * 100) / 100 : null,
     requests: transfer.requests,
   };
   const rows = [
@@ -188,8 +244,17 @@ try {
   } else {
     rows.push(['Real speech (needs pulseaudio, speech-dispatcher)', 'skipped', '']);
   }
+  if (recorded) {
+    rows.push(
+      [`Recorded: Play click → audio playing, median of ${recorded.playToAudio.length}`, `${results.recordedPlayToAudioMedianMs} ms`, '≤ 300 ms'],
+      [`Recorded: highlight lag behind audio clock, median (n=${results.highlightLagSamples})`, `${results.highlightLagMedianMs} ms`, '≤ 20 ms'],
+      ['Recorded: highlight lag behind audio clock, p95', `${results.highlightLagP95Ms} ms`, '≤ 50 ms'],
+      [`Recorded: Opus size (${Math.round(recorded.durationMs / 60000)} min)`, `${results.opusMB} MB`, '≤ 4 MB'],
+      ['Recorded: MP3 size', `${results.mp3MB} MB`, ''],
+    );
+  }
   console.log(`\nBenchmark (${results.chromium}, ${baseURL})`);
-  for (const [name, value, target] of rows) console.log(`  ${name.padEnd(46)} ${value.padStart(10)}   target ${target}`);
+  for (const [name, value, target] of rows) console.log(`  ${name.padEnd(58)} ${value.padStart(10)}   target ${target}`);
   console.log('\n  Requests on first load:');
   for (const r of results.requests) {
     console.log(`    ${r.type.padEnd(11)} ${String(r.raw).padStart(7)} B raw ${String(r.gzip).padStart(7)} B gz  ${r.url}${r.deferred ? '  (after load)' : ''}`);

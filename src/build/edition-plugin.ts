@@ -2,13 +2,17 @@
  * Vite plugin that turns the annotated source into the page: it parses the content file at build
  * (and dev) time — a malformed annotation fails the build with `file:line: message` — fills the
  * HTML template with the static text, inlines the tiny script that applies stored reading settings
- * before first paint, and emits `edition.json` (the public document model).
+ * before first paint, and emits `edition.json` (the public document model) and, when the recorded
+ * narration exists, `narration.vtt` (a timed transcript with voice tags, from its manifest).
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build, type HtmlTagDescriptor, type Plugin } from 'vite';
 import { loadEdition } from '../content/load.ts';
-import { renderEditionHtml } from '../content/render-html.ts';
-import type { Edition } from '../content/model.ts';
+import { renderEditionHtml, type NarrationDownloads } from '../content/render-html.ts';
+import type { Edition, SpeakerId } from '../content/model.ts';
+import type { AudioManifest } from '../narration/audio-manifest.ts';
+import { manifestToWebVtt } from '../narration/webvtt.ts';
 
 /** Options for {@link editionPlugin}. */
 export interface EditionPluginOptions {
@@ -16,7 +20,11 @@ export interface EditionPluginOptions {
   source: string;
   /** Module that applies stored settings early; bundled to an inline IIFE. */
   earlyScript: string;
+  /** The recorded narration's manifest, relative to the project root (optional). */
+  audioManifest?: string;
 }
+
+const TRANSCRIPT_FILE = 'narration.vtt';
 
 const MARKERS = {
   title: '<!-- edition:title -->',
@@ -31,6 +39,22 @@ export function editionPlugin(options: EditionPluginOptions): Plugin {
   let earlyScriptCode: string | undefined;
   const sourcePath = () => resolve(root, options.source);
   const load = (): Edition => loadEdition(sourcePath(), options.source);
+  const manifestPath = () => (options.audioManifest ? resolve(root, options.audioManifest) : null);
+  const loadManifest = (): AudioManifest | null => {
+    const path = manifestPath();
+    return path && existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as AudioManifest) : null;
+  };
+  const transcript = (edition: Edition, manifest: AudioManifest): string =>
+    manifestToWebVtt(
+      manifest,
+      edition.sentences,
+      Object.fromEntries(Object.values(edition.speakers).map((s) => [s.id, s.name])) as Record<SpeakerId, string>,
+      { title: `${edition.title} ${edition.dateline}`, credits: [`Synthetic voices: ${voiceCredits(manifest)}`] },
+    );
+  const downloads = (manifest: AudioManifest | null): NarrationDownloads | undefined =>
+    manifest
+      ? { mp3: `audio/${manifest.files.mp3}`, transcript: TRANSCRIPT_FILE, voices: voiceCredits(manifest) }
+      : undefined;
 
   return {
     name: 'narrated-edition:content',
@@ -50,9 +74,15 @@ export function editionPlugin(options: EditionPluginOptions): Plugin {
         res.setHeader('content-type', 'application/json');
         res.end(JSON.stringify(load()));
       });
+      server.middlewares.use(`/${TRANSCRIPT_FILE}`, (_req, res, next) => {
+        const manifest = loadManifest();
+        if (!manifest) return next();
+        res.setHeader('content-type', 'text/vtt; charset=utf-8');
+        res.end(transcript(load(), manifest));
+      });
     },
     async transformIndexHtml(html) {
-      const rendered = renderEditionHtml(load());
+      const rendered = renderEditionHtml(load(), downloads(loadManifest()));
       earlyScriptCode ??= await bundleInline(resolve(root, options.earlyScript));
       for (const marker of Object.values(MARKERS)) {
         if (!html.includes(marker)) throw new Error(`index.html: missing marker ${marker}`);
@@ -64,9 +94,22 @@ export function editionPlugin(options: EditionPluginOptions): Plugin {
         .replace(MARKERS.early, () => `<script>${earlyScriptCode}</script>`);
     },
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: 'edition.json', source: JSON.stringify(load(), null, 1) });
+      const edition = load();
+      this.emitFile({ type: 'asset', fileName: 'edition.json', source: JSON.stringify(edition, null, 1) });
+      const manifest = loadManifest();
+      if (manifest) this.emitFile({ type: 'asset', fileName: TRANSCRIPT_FILE, source: transcript(edition, manifest) });
     },
   };
+}
+
+/** "flite (rms, awb, slt), festival (…)": the offline engines and voices the recording used. */
+function voiceCredits(manifest: AudioManifest): string {
+  const byEngine = new Map<string, Set<string>>();
+  for (const { engine, voice } of Object.values(manifest.voices)) {
+    const name = voice.replace(/^voice_/, '').replace(/_(hts|diphone)$/, '');
+    byEngine.set(engine, (byEngine.get(engine) ?? new Set()).add(name));
+  }
+  return [...byEngine].map(([engine, voices]) => `${engine} (${[...voices].join(', ')})`).join(', ');
 }
 
 /**

@@ -22,8 +22,18 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
+/** Links to the recorded narration, when it has been rendered. */
+export interface NarrationDownloads {
+  /** URL of the MP3 of the whole narration. */
+  mp3: string;
+  /** URL of the WebVTT transcript. */
+  transcript: string;
+  /** Plain-text credit for the synthetic voices, e.g. "flite (rms, awb), festival (slt)". */
+  voices: string;
+}
+
 /** Renders the whole edition. */
-export function renderEditionHtml(edition: Edition): RenderedEdition {
+export function renderEditionHtml(edition: Edition, downloads?: NarrationDownloads): RenderedEdition {
   const sentences = new Map(edition.sentences.map((s) => [s.id, s]));
   const blocksOf = (role: Block['role']) => edition.blocks.filter((b) => b.role === role);
   const sentenceHtml = (block: Block) =>
@@ -70,12 +80,18 @@ export function renderEditionHtml(edition: Edition): RenderedEdition {
     .filter((b) => b.role === 'about-source')
     .map((b) => `<p data-block="${b.id}">${sentenceHtml(b)}</p>`)
     .join('\n');
+  const takeAway = downloads
+    ? `<h3 class="ne-editorial">Recorded narration</h3>\n<div class="ne-editorial ne-downloads">\n` +
+      `<p>The recorded narration uses synthetic voices (${escapeHtml(downloads.voices)}), one per speaker.</p>\n` +
+      `<ul>\n<li><a href="${escapeHtml(downloads.mp3)}" download>Download the narration (MP3)</a></li>\n` +
+      `<li><a href="${escapeHtml(downloads.transcript)}" download>Download the timed transcript (WebVTT)</a></li>\n</ul>\n</div>`
+    : '';
   const sourceSection = section(
     'source',
     'Source and credits',
     `<div class="ne-original-apparatus">\n${originalNote}\n</div>\n` +
       `<h3 class="ne-editorial">About this source <span class="ne-visually-hidden">(editor)</span></h3>\n` +
-      `<div class="ne-editorial">\n${aboutSource}\n</div>`,
+      `<div class="ne-editorial">\n${aboutSource}\n</div>\n${takeAway}`,
     'ne-source',
   );
 

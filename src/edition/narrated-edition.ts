@@ -25,6 +25,7 @@ import type {
   NarrationRateEvent,
   VoiceChoiceEvent,
   VoicePreviewEvent,
+  NarrationSourceEvent,
 } from '../components/narration-controls/events.ts';
 
 type DialogName = 'settings' | 'help' | 'voices';
@@ -47,6 +48,9 @@ export class NarratedEdition extends LitElement {
     }
   `;
 
+  /** Forces device speech (`device`) or the recorded narration (`recorded`); a URL `?narration=` wins. */
+  @property({ attribute: 'narration-source' }) narrationSource?: string;
+
   /** The settings model; set by main.ts before the element upgrades. */
   @property({ attribute: false }) settingsModel?: ReadingSettingsModel;
 
@@ -61,9 +65,15 @@ export class NarratedEdition extends LitElement {
   private readonly narration = new NarrationController(this, {
     loadSession: async (startId) => {
       const { loadNarration } = await import('./narration-loader.ts');
+      const { parseSourceParam } = await import('../narration/narration-source.ts');
       return loadNarration({
         editionUrl: new URL('edition.json', document.baseURI).href,
+        manifestUrl: new URL('audio/manifest.json', document.baseURI).href,
         startId,
+        // Kiosks and embedders can force a source: ?narration=recorded, or <narrated-edition narration-source="recorded">.
+        forcedSource:
+          parseSourceParam(new URLSearchParams(location.search).get('narration')) ??
+          parseSourceParam(this.narrationSource ?? null),
         getStorage: () => globalThis.localStorage,
       });
     },
@@ -135,6 +145,7 @@ export class NarratedEdition extends LitElement {
       controls.view = this.narration.view;
       controls.savedPosition = this.narration.savedPosition;
       controls.shortcutsEnabled = this.narration.preferences.shortcuts;
+      controls.notice = this.narration.session?.notice ?? null;
     }
     if (this.settings) this.setAttribute('data-ready', '');
   }
@@ -207,6 +218,10 @@ export class NarratedEdition extends LitElement {
     this.narration.setVoice(event.speaker, event.voiceName);
   }
 
+  private onNarrationSource(event: NarrationSourceEvent): void {
+    this.narration.session?.setSource(event.source);
+  }
+
   private onVoicePreview(event: VoicePreviewEvent): void {
     void this.narration.preview(event.speaker, event.voiceName);
   }
@@ -247,6 +262,9 @@ export class NarratedEdition extends LitElement {
             .speakers=${this.voiceSpeakers()}
             .voices=${session?.voices.map(({ name, lang }) => ({ name, lang })) ?? []}
             .rate=${this.narration.view.rate}
+            .source=${session?.source ?? 'device'}
+            .sourceForced=${session?.sourceForced ?? false}
+            @narration-source=${this.onNarrationSource}
             @voice-choice=${this.onVoiceChoice}
             @voice-preview=${this.onVoicePreview}
           ></voice-settings>`

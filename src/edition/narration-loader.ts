@@ -1,7 +1,8 @@
 /**
  * Loads the narration on demand (a separate chunk, so the first load stays small): fetches the
  * public document model (`edition.json`), builds the spoken script through the lexicon, and
- * creates a session over the browser's speech synthesis and localStorage.
+ * creates a session over the browser's speech synthesis, the recorded narration (its code and
+ * Howler load only when it is first played) and localStorage.
  */
 import type { Edition } from '../content/model.ts';
 import { defaultLexicon } from '../narration/lexicon.ts';
@@ -9,11 +10,16 @@ import { createNarrationStore, createPositionStore } from '../narration/preferen
 import { buildNarrationScript } from '../narration/script.ts';
 import { NarrationSession } from '../narration/session.ts';
 import { SpeechSynthesisBackend } from '../narration/speech-synthesis-backend.ts';
+import type { NarrationSource } from '../narration/narration-source.ts';
 
 /** Options of {@link loadNarration}. */
 export interface NarrationLoadOptions {
   editionUrl: string;
+  /** The recorded narration's manifest (`audio/manifest.json`). */
+  manifestUrl: string;
   startId?: string | null;
+  /** Device voice or recorded narration forced by the page (URL parameter, embed attribute). */
+  forcedSource?: NarrationSource | null;
   getStorage: () => Storage | undefined;
 }
 
@@ -29,7 +35,13 @@ export async function loadNarration(options: NarrationLoadOptions): Promise<Narr
   }
   return new NarrationSession({
     script: buildNarrationScript(edition, defaultLexicon()),
-    backend: new SpeechSynthesisBackend(),
+    createDeviceBackend: () => new SpeechSynthesisBackend(),
+    loadRecordedBackend: async () => {
+      const { HowlerBackend } = await import('../narration/howler-backend.ts');
+      return new HowlerBackend({ manifestUrl: options.manifestUrl });
+    },
+    speechAvailable: typeof globalThis.speechSynthesis !== 'undefined' && globalThis.speechSynthesis !== null,
+    forcedSource: options.forcedSource ?? null,
     preferences: createNarrationStore(options.getStorage),
     positions: createPositionStore(options.getStorage),
     startId: options.startId,

@@ -5,6 +5,9 @@
  * Pure: no Lit, no DOM, no node modules.
  */
 import type { SpeakerId } from '../content/model.ts';
+import { fnv1a32 } from '../content/ids.ts';
+import type { LexiconData } from './lexicon.ts';
+import type { NarrationScript } from './types.ts';
 
 /** How one speaker is rendered offline (see `audio-scripts/voices.json`). */
 export interface OfflineVoice {
@@ -54,4 +57,139 @@ export interface AudioManifest {
   loudness: { integratedLufs: number; truePeakDbtp: number };
   /** Credits: which synthetic voices were used. */
   voices: OfflineCast;
+  /** The lexicon version the clips were rendered with (`lexiconVersion`), for diagnostics. */
+  lexiconVersion?: string;
+  /** Measured loudness of each speaker's spans before assembly, and the static gain applied. */
+  speakerLoudness?: Partial<Record<SpeakerId, { measuredLufs: number; gainDb: number }>>;
+  /** Loudness measured in each encoded file (the `loudness` field is the Opus file's). */
+  encodedLoudness?: { opus: { integratedLufs: number; truePeakDbtp: number }; mp3: { integratedLufs: number; truePeakDbtp: number } };
+  /** The pauses (ms) used between spans, sentences, paragraphs and sections. */
+  pausesMs?: { span: number; sentence: number; paragraph: number; section: number };
+}
+
+/**
+ * A 64-bit content hash as 16 hex digits: two FNV-1a passes with different prefixes. Enough to
+ * tell clips apart (not a security hash).
+ */
+export function contentHash(text: string): string {
+  const hex = (n: number) => n.toString(16).padStart(8, '0');
+  return hex(fnv1a32(text)) + hex(fnv1a32(`\u0001${text}`));
+}
+
+/**
+ * Version of the pronunciation lexicon: a hash of the data that changes what is spoken
+ * (`names`, `rules`, `letters`; a `$comment` is ignored).
+ */
+export function lexiconVersion(data: LexiconData): string {
+  return contentHash(JSON.stringify({ names: data.names, rules: data.rules, letters: data.letters }));
+}
+
+/** The parts of a spoken span the clip hash depends on. */
+export interface HashedSpan {
+  speaker: SpeakerId;
+  /** Spoken text (lexicon applied), exactly as sent to the synthesizer. */
+  text: string;
+}
+
+/** The offline voice of `speaker`; throws when the cast has none. */
+function voiceOf(cast: OfflineCast, speaker: SpeakerId): OfflineVoice {
+  const voice = cast[speaker];
+  if (!voice) throw new Error(`offline cast has no voice for speaker "${speaker}"`);
+  return voice;
+}
+
+/**
+ * Hash of one sentence's clip: each span's speaker, spoken text and offline voice (engine, voice,
+ * tempo), and the lexicon version. When any of them changes, the recorded clip is stale.
+ */
+export function clipHash(spans: readonly HashedSpan[], cast: OfflineCast, lexiconVersion: string): string {
+  const parts = spans.map((span) => {
+    const voice = voiceOf(cast, span.speaker);
+    return [span.speaker, voice.engine, voice.voice, voice.tempo ?? 1, span.text];
+  });
+  return contentHash(JSON.stringify([lexiconVersion, parts]));
+}
+
+/** What `checkManifest` found. */
+export interface ManifestCheck {
+  /** Sentences of the script with no entry (or not listed in `order`). */
+  missing: string[];
+  /** Sentences whose entry's hash no longer matches their spoken text, voices or lexicon. */
+  stale: string[];
+  /** Entries (or `order` ids) for sentences the script no longer has. */
+  extra: string[];
+  /** `order` is not the script's reading order (or lists an id twice). */
+  outOfOrder: boolean;
+}
+
+/** Compares a manifest with the narration script it should cover. Pure. */
+export function checkManifest(
+  manifest: AudioManifest,
+  script: NarrationScript,
+  cast: OfflineCast,
+  lexiconVersion: string,
+): ManifestCheck {
+  const scriptIds = script.items.map((item) => item.id);
+  const inScript = new Set(scriptIds);
+  const inOrder = new Set(manifest.order);
+  const missing: string[] = [];
+  const stale: string[] = [];
+  for (const item of script.items) {
+    const entry = Object.hasOwn(manifest.sentences, item.id) ? manifest.sentences[item.id] : undefined;
+    if (!entry || !inOrder.has(item.id)) missing.push(item.id);
+    else if (entry.hash !== clipHash(item.spans, cast, lexiconVersion)) stale.push(item.id);
+  }
+  const extra = [...new Set([...Object.keys(manifest.sentences), ...manifest.order])].filter((id) => !inScript.has(id));
+  const common = manifest.order.filter((id) => inScript.has(id));
+  const expected = scriptIds.filter((id) => inOrder.has(id));
+  const outOfOrder =
+    inOrder.size !== manifest.order.length ||
+    common.length !== expected.length ||
+    common.some((id, i) => id !== expected[i]);
+  return { missing, stale, extra, outOfOrder };
+}
+
+/**
+ * Checks the manifest's timeline; returns a list of problems (empty when sound): entries that are
+ * not in time order or overlap, empty or reversed ranges, spans or words outside their sentence
+ * or out of order, anything beyond `durationMs`. Pure.
+ */
+export function validateTimeline(manifest: AudioManifest): string[] {
+  const problems: string[] = [];
+  const { durationMs } = manifest;
+  if (!(durationMs > 0)) problems.push(`durationMs is ${durationMs}`);
+  let previous: { id: string; start: number; end: number } | undefined;
+  for (const id of manifest.order) {
+    const entry = Object.hasOwn(manifest.sentences, id) ? manifest.sentences[id] : undefined;
+    if (!entry) {
+      problems.push(`${id}: listed in order but has no entry`);
+      continue;
+    }
+    const { start, end } = entry;
+    if (!Number.isFinite(start) || !Number.isFinite(end)) problems.push(`${id}: start/end not numbers`);
+    if (start < 0) problems.push(`${id}: starts before 0 (${start})`);
+    // A sentence with nothing to say (no spans) may be empty; any other must have a length.
+    if (end < start || (end === start && entry.spans.length > 0)) problems.push(`${id}: end ${end} <= start ${start}`);
+    if (end > durationMs) problems.push(`${id}: ends at ${end}, beyond durationMs ${durationMs}`);
+    if (previous) {
+      if (start < previous.start) problems.push(`${id}: starts at ${start}, before ${previous.id} (${previous.start}): not monotonic`);
+      else if (start < previous.end) problems.push(`${id}: starts at ${start}, overlapping ${previous.id} (ends ${previous.end})`);
+    }
+    let spanEnd = start;
+    entry.spans.forEach((span, i) => {
+      if (span.end <= span.start) problems.push(`${id}: span ${i} end ${span.end} <= start ${span.start}`);
+      if (span.start < start || span.end > end) problems.push(`${id}: span ${i} [${span.start}, ${span.end}] outside the sentence [${start}, ${end}]`);
+      if (span.start < spanEnd) problems.push(`${id}: span ${i} starts at ${span.start}, before the previous span ends (${spanEnd})`);
+      spanEnd = Math.max(spanEnd, span.end);
+    });
+    let wordEnd = start;
+    entry.words?.forEach((word, i) => {
+      if (word.end < word.start || word.start < start || word.end > end || word.start < wordEnd) {
+        problems.push(`${id}: word ${i} [${word.start}, ${word.end}] out of order or outside the sentence`);
+      }
+      wordEnd = Math.max(wordEnd, word.end);
+    });
+    previous = { id, start, end };
+  }
+  return problems;
 }

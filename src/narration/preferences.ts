@@ -18,11 +18,13 @@ export interface NarrationPreferences {
   followAlong: boolean;
   /** Tab moves through sentences (default false). */
   tabToSentences: boolean;
+  /** Device voice, recorded narration, or automatic (device when it works, else recorded). */
+  source: 'auto' | 'device' | 'recorded';
 }
 
 /** The defaults (a fresh object each time). */
 export function defaultNarrationPreferences(): NarrationPreferences {
-  return { rate: 1, voices: {}, shortcuts: true, followAlong: true, tabToSentences: false };
+  return { rate: 1, voices: {}, shortcuts: true, followAlong: true, tabToSentences: false, source: 'auto' };
 }
 
 export const NARRATION_RATE = { min: 0.5, max: 2, step: 0.05 } as const;
@@ -78,6 +80,8 @@ export function parseNarrationPreferences(raw: unknown): NarrationPreferences {
     const value = own(raw, key);
     if (typeof value === 'boolean') prefs[key] = value;
   }
+  const source = own(raw, 'source');
+  if (source === 'auto' || source === 'device' || source === 'recorded') prefs.source = source;
   const voices = own(raw, 'voices');
   if (isPlainObject(voices)) {
     for (const speaker of SPEAKER_IDS) {

@@ -1,13 +1,17 @@
 /**
  * A narration session: the engine plus everything around it that the reader chooses and keeps —
- * speed, a voice per speaker (casting recomputed when voices arrive), options, the saved position,
- * and short voice previews. Pure: the backend and the stores carry the platform objects.
+ * device voice or recorded narration (with automatic fallback to the recording, at the same
+ * sentence, when device speech fails), speed, a voice per speaker (casting recomputed when voices
+ * arrive), options, the saved position, and short voice previews. Pure: the backends and the
+ * stores carry the platform objects.
  */
 import type { SpeakerId } from '../content/model.ts';
 import { DEFAULT_CAST_FILE, castVoices, usableVoices, type CastFile } from './casting.ts';
 import { NarrationEngine, clampRate } from './engine.ts';
 import type { NarrationPreferences, NarrationStore, PositionStore } from './preferences.ts';
 import type { NarrationBackend, NarrationItem, NarrationScript, VoiceCast, VoiceInfo } from './types.ts';
+import { LazyBackend } from './lazy-backend.ts';
+import { FALLBACK_NOTICE, initialSource, shouldFallBack, type NarrationSource } from './narration-source.ts';
 
 /** A backend that can list its voices (the Web Speech backend does). */
 export interface VoicedBackend extends NarrationBackend {
@@ -18,7 +22,14 @@ export interface VoicedBackend extends NarrationBackend {
 /** Options of `new NarrationSession(…)`. */
 export interface NarrationSessionOptions {
   script: NarrationScript;
-  backend: VoicedBackend;
+  /** Creates a device-speech backend (called again after a switch away disposed the last one). */
+  createDeviceBackend: () => VoicedBackend;
+  /** Loads the recorded-narration backend (code and audio are fetched only when it prepares). */
+  loadRecordedBackend: () => Promise<NarrationBackend>;
+  /** Whether this browser has speech synthesis at all. */
+  speechAvailable: boolean;
+  /** A source forced by the page (URL parameter, embed attribute): no fallback away from it. */
+  forcedSource?: NarrationSource | null;
   preferences: NarrationStore;
   positions: PositionStore;
   castFile?: CastFile;
@@ -34,7 +45,12 @@ export class NarrationSession {
   /** The engine (state, commands). */
   readonly engine: NarrationEngine;
   readonly script: NarrationScript;
-  #backend: VoicedBackend;
+  #device: VoicedBackend;
+  #source: NarrationSource;
+  #notice: string | null = null;
+  readonly #forced: NarrationSource | null;
+  readonly #loadRecorded: () => Promise<NarrationBackend>;
+  readonly #createDevice: () => VoicedBackend;
   #preferences: NarrationPreferences;
   #cast: VoiceCast;
   readonly #store: NarrationStore;
@@ -46,29 +62,63 @@ export class NarrationSession {
 
   constructor(options: NarrationSessionOptions) {
     this.script = options.script;
-    this.#backend = options.backend;
     this.#store = options.preferences;
     this.#positions = options.positions;
     this.#castFile = options.castFile ?? DEFAULT_CAST_FILE;
+    this.#forced = options.forcedSource ?? null;
+    this.#loadRecorded = options.loadRecordedBackend;
+    this.#createDevice = options.createDeviceBackend;
     this.#preferences = this.#store.load();
-    this.#cast = castVoices(this.#backend.voices, this.#castFile, this.#preferences.voices);
+    this.#device = this.#createDevice();
+    this.#watchVoices(this.#device);
+    this.#cast = castVoices(this.#device.voices, this.#castFile, this.#preferences.voices);
+    this.#source = initialSource({
+      forced: this.#forced,
+      preference: this.#preferences.source,
+      speechAvailable: options.speechAvailable,
+    });
     const startIndex = Math.max(0, options.startId ? this.indexOf(options.startId) : 0);
     this.engine = new NarrationEngine({
       script: options.script,
-      backend: options.backend,
+      backend: this.#source === 'device' ? this.#device : this.#recordedBackend(),
       cast: this.#cast,
       rate: this.#preferences.rate,
       startIndex,
+      // Device voices load early (they are slow on some systems); recorded audio waits for Play.
+      preload: this.#source === 'device',
     });
-    const unsubscribeVoices = this.#backend.onVoicesChanged?.(() => this.#recast());
-    if (unsubscribeVoices) this.#cleanups.push(unsubscribeVoices);
     this.#cleanups.push(
       this.engine.subscribe((snapshot) => {
         if ((snapshot.status === 'playing' || snapshot.status === 'paused') && snapshot.currentId) {
           this.#positions.save(snapshot.currentId);
         }
+        if (snapshot.status === 'error' && snapshot.error && shouldFallBack(snapshot.error, this.#source, this.#forced)) {
+          this.#switchTo('recorded', FALLBACK_NOTICE);
+          this.engine.play();
+        }
       }),
     );
+  }
+
+  /** Device voice or recorded narration, whichever reads now. */
+  get source(): NarrationSource {
+    return this.#source;
+  }
+
+  /** Whether the page forced the source (then the reader cannot switch). */
+  get sourceForced(): boolean {
+    return this.#forced !== null;
+  }
+
+  /** A short notice for the reader (e.g. the switch to recorded narration), or null. */
+  get notice(): string | null {
+    return this.#notice;
+  }
+
+  /** Chooses device voice or recorded narration, keeps the choice, and continues at the same sentence. */
+  setSource(source: NarrationSource): void {
+    this.#update({ ...this.#preferences, source });
+    if (source !== this.#source) this.#switchTo(source, null);
   }
 
   /** The reader's narration preferences. */
@@ -83,7 +133,7 @@ export class NarrationSession {
 
   /** Voices a reader may pick from (English, no novelty voices). */
   get voices(): VoiceInfo[] {
-    return usableVoices(this.#backend.voices);
+    return usableVoices(this.#device.voices);
   }
 
   /** Position of sentence `id` in reading order, or -1. */
@@ -128,10 +178,10 @@ export class NarrationSession {
     const controller = new AbortController();
     this.#preview = controller;
     const cast = voiceName
-      ? castVoices(this.#backend.voices, this.#castFile, { ...this.#preferences.voices, [speaker]: voiceName })
+      ? castVoices(this.#device.voices, this.#castFile, { ...this.#preferences.voices, [speaker]: voiceName })
       : this.#cast;
-    await this.#backend.prepare(controller.signal);
-    await this.#backend.readSentence(
+    await this.#device.prepare(controller.signal);
+    await this.#device.readSentence(
       this.#sample(speaker),
       { rate: this.#preferences.rate, cast },
       { onStart: () => undefined },
@@ -153,8 +203,38 @@ export class NarrationSession {
     for (const listener of this.#listeners) listener();
   }
 
+  #recordedBackend(): NarrationBackend {
+    return new LazyBackend('recorded', this.#loadRecorded);
+  }
+
+  #watchVoices(device: VoicedBackend): void {
+    const unsubscribe = device.onVoicesChanged?.(() => this.#recast());
+    if (unsubscribe) this.#cleanups.push(unsubscribe);
+  }
+
+  /** Hands the engine the other backend; the engine keeps the position and the status. */
+  #switchTo(source: NarrationSource, notice: string | null): void {
+    this.#source = source;
+    this.#notice = notice;
+    if (source === 'device') {
+      this.#device = this.#createDevice();
+      this.#watchVoices(this.#device);
+      this.engine.setBackend(this.#device);
+      this.#recast();
+    } else {
+      // The engine disposes the device backend it owned: keep a fresh one for voices and previews.
+      const previous = this.#device;
+      this.engine.setBackend(this.#recordedBackend());
+      if (previous === this.#device) {
+        this.#device = this.#createDevice();
+        this.#watchVoices(this.#device);
+      }
+    }
+    for (const listener of this.#listeners) listener();
+  }
+
   #recast(): void {
-    this.#cast = castVoices(this.#backend.voices, this.#castFile, this.#preferences.voices);
+    this.#cast = castVoices(this.#device.voices, this.#castFile, this.#preferences.voices);
     this.engine.setCast(this.#cast);
     for (const listener of this.#listeners) listener();
   }

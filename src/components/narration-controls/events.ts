@@ -107,6 +107,14 @@ export class NarrationOptionEvent extends Event {
   }
 }
 
+/** The reader chose device speech or the recorded narration. */
+export class NarrationSourceEvent extends Event {
+  static readonly eventType = 'narration-source';
+  constructor(readonly source: 'device' | 'recorded') {
+    super(NarrationSourceEvent.eventType, init);
+  }
+}
+
 /** The reader asked to open the "Keyboard shortcuts" dialog. */
 export class HelpOpenRequestEvent extends Event {
   static readonly eventType = 'narration-help-request';
@@ -130,6 +138,7 @@ declare global {
     'voice-choice': VoiceChoiceEvent;
     'voice-preview': VoicePreviewEvent;
     'narration-option': NarrationOptionEvent;
+    'narration-source': NarrationSourceEvent;
     'narration-help-request': HelpOpenRequestEvent;
     'voice-settings-request': VoicesOpenRequestEvent;
   }

@@ -116,6 +116,7 @@ const TOGGLE_LABELS: Record<ToggleFace, string> = { play: 'Play', pause: 'Pause'
  * @csspart position - "Sentence N of M" and the speaker.
  * @csspart more - The "Voices…" and "Keyboard shortcuts" buttons.
  * @csspart error - The visible error message.
+ * @csspart notice - The visible notice (e.g. the switch to recorded narration).
  *
  * @cssprop --ne-surface - Background of the buttons.
  * @cssprop --ne-text - Text and icon colour.
@@ -138,6 +139,9 @@ export class NarrationControlsElement extends LitElement {
 
   /** Whether the Alt+Shift shortcuts are on (only sets `aria-keyshortcuts` on the buttons). */
   @property({ type: Boolean, attribute: 'shortcuts-enabled' }) shortcutsEnabled = false;
+
+  /** A short notice from the narration (e.g. "Playing the recorded narration…"), shown and announced once. */
+  @property({ attribute: false }) notice: string | null = null;
 
   /** Text of the status region: the last state change. */
   @state() private announcement = '';
@@ -163,6 +167,7 @@ export class NarrationControlsElement extends LitElement {
       this.trackStatus(this.view);
       this.draftRate = null;
     }
+    if (changed.has('notice') && this.notice) this.announce(this.notice);
   }
 
   override updated(): void {
@@ -311,7 +316,9 @@ export class NarrationControlsElement extends LitElement {
         </div>
         ${status === 'error'
           ? html`<p class="error" part="error" role="none">${error?.message || GENERIC_ERROR}</p>`
-          : nothing}
+          : this.notice
+            ? html`<p class="error notice" part="notice" role="none">${this.notice}</p>`
+            : nothing}
       </div>
       <p class="visually-hidden" role="status">${this.announcement}</p>
     `;

@@ -13,6 +13,7 @@ import {
   NarrationRateEvent,
   VoiceChoiceEvent,
   VoicePreviewEvent,
+  NarrationSourceEvent,
   describeRate,
   normalizeRate,
 } from '../narration-controls/events.ts';
@@ -167,6 +168,35 @@ export class VoiceSettingsElement extends LitElement {
       padding: 0;
       list-style: none;
     }
+    .source {
+      margin: 0 0 1em;
+      padding: 0.5em 0.75em 0.75em;
+      border: 1px solid var(--_border);
+      border-radius: 0.375rem;
+    }
+    .source legend {
+      font-weight: 700;
+      padding: 0 0.25em;
+    }
+    .source-option {
+      display: flex;
+      align-items: flex-start;
+      gap: 0.5em;
+      min-block-size: var(--_target);
+      padding-block: 0.25em;
+    }
+    .source-option input {
+      inline-size: 1.5em;
+      block-size: 1.5em;
+      margin: 0.1em 0 0;
+      accent-color: var(--ne-accent);
+      flex: none;
+    }
+    .source-option .hint {
+      display: block;
+      color: var(--ne-text-muted);
+      font-size: 0.9em;
+    }
     .speaker {
       display: flex;
       flex-wrap: wrap;
@@ -293,6 +323,12 @@ export class VoiceSettingsElement extends LitElement {
   /** Overall speed, 0.5–2. */
   @property({ type: Number }) rate = 1;
 
+  /** What reads now: the device's voices or the recorded narration. */
+  @property() source: 'device' | 'recorded' = 'device';
+
+  /** The page forced the source (kiosk, embed): the choice is shown but cannot be changed. */
+  @property({ type: Boolean, attribute: 'source-forced' }) sourceForced = false;
+
   /** Whether the dialog is open. Prefer `show()`/`close()`. */
   @property({ type: Boolean, reflect: true }) open = false;
 
@@ -399,6 +435,7 @@ export class VoiceSettingsElement extends LitElement {
           <button type="button" @click=${this.onCloseClick}>Close</button>
         </header>
         <div class="body" part="body">
+          ${this.renderSource()}
           ${hasVoices
             ? html`
                 <ul>
@@ -434,6 +471,29 @@ export class VoiceSettingsElement extends LitElement {
           Preview<span class="visually-hidden"> ${speaker.name}'s voice</span>
         </button>
       </div>
+    `;
+  }
+
+  private renderSource(): TemplateResult {
+    const option = (value: 'device' | 'recorded', label: string, hint: string) => html`
+      <label class="source-option">
+        <input
+          type="radio"
+          name="narration-source"
+          value=${value}
+          .checked=${live(this.source === value)}
+          ?disabled=${this.sourceForced}
+          @change=${() => this.dispatchEvent(new NarrationSourceEvent(value))}
+        />
+        <span>${label}<span class="hint">${hint}</span></span>
+      </label>
+    `;
+    return html`
+      <fieldset class="source">
+        <legend>Narration</legend>
+        ${option('device', 'Device voice', 'A different voice for each speaker, from this device.')}
+        ${option('recorded', 'Recorded narration', 'Pre-recorded synthetic voices; works without device voices.')}
+      </fieldset>
     `;
   }
 

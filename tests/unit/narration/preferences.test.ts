@@ -38,8 +38,22 @@ describe('parseNarrationPreferences', () => {
   });
 
   it('keeps valid values', () => {
-    const raw = { rate: 1.25, voices: { stalin: 'Tom', editor: 'Jenny' }, shortcuts: false, followAlong: false, tabToSentences: true };
+    const raw = {
+      rate: 1.25,
+      voices: { stalin: 'Tom', editor: 'Jenny' },
+      shortcuts: false,
+      followAlong: false,
+      tabToSentences: true,
+      source: 'recorded',
+    };
     expect(parseNarrationPreferences(raw)).toEqual(raw);
+  });
+
+  it('keeps a valid narration source and drops anything else', () => {
+    expect(parseNarrationPreferences({ source: 'device' }).source).toBe('device');
+    expect(parseNarrationPreferences({ source: 'recorded' }).source).toBe('recorded');
+    expect(parseNarrationPreferences({ source: 'tape' }).source).toBe('auto');
+    expect(parseNarrationPreferences({ source: 1 }).source).toBe('auto');
   });
 
   it('clamps and snaps the rate; drops non-numbers', () => {

@@ -1,0 +1,443 @@
+/**
+ * Renders the recorded narration (`npm run audio`) or checks that the committed one is current
+ * (`npm run audio:check`, no TTS, exits 1 listing missing/stale sentence ids).
+ *
+ * Pipeline: edition → narration script (default lexicon, so the words are exactly what the browser
+ * narration speaks) → one clip per spoken span with its speaker's offline voice (cached by content
+ * hash, rendered in parallel) → mono 24 kHz, silence trimmed → a static gain per speaker to
+ * -16 LUFS → assembled with data-driven pauses → two-pass loudnorm → Opus/WebM + MP3 →
+ * `public/audio/manifest.json` with every sentence's and span's start/end.
+ *
+ * Options: `--check`, `--prune` (delete cached clips this text no longer uses), `--jobs N`,
+ * `--keep-build` (keep the assembled and normalised WAVs in `.cache/build/` for inspection).
+ */
+import { availableParallelism } from 'node:os';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadEdition } from '../src/content/load.ts';
+import { SPEAKER_IDS, type SpeakerId } from '../src/content/model.ts';
+import {
+  checkManifest,
+  clipHash,
+  contentHash,
+  lexiconVersion,
+  validateTimeline,
+  type AudioManifest,
+  type ManifestEntry,
+  type OfflineCast,
+  type OfflineVoice,
+} from '../src/narration/audio-manifest.ts';
+import { defaultLexicon } from '../src/narration/lexicon.ts';
+import { buildNarrationScript } from '../src/narration/script.ts';
+import type { NarrationItem, NarrationScript, SpokenSpan } from '../src/narration/types.ts';
+import {
+  cleanClipArgs,
+  CommandError,
+  commandLine,
+  encodeDeliveryFiles,
+  loudnormTwoPass,
+  measureLoudness,
+  probeDurationMs,
+  readWav,
+  run,
+  writeWavFloat,
+  type Loudness,
+  type LoudnormResult,
+} from './audio-tools.ts';
+import { engineText, synthCommand } from './engines.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Settings (data, not code paths)
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const PATHS = {
+  source: join(ROOT, 'src/content/source/kollontai-1939.edition.md'),
+  voices: join(ROOT, 'audio-scripts/voices.json'),
+  cache: join(ROOT, 'audio-scripts/.cache'),
+  out: join(ROOT, 'public/audio'),
+};
+const FILES = { opus: 'narration.webm', mp3: 'narration.mp3' } as const;
+
+/** Sample rate of every clip and of the assembled file. */
+const SAMPLE_RATE = 24_000;
+
+/** Silence inserted after a span, by what comes next (ms). */
+const PAUSES_MS = { span: 60, sentence: 350, paragraph: 750, section: 1300 } as const;
+/** Silence before the first and after the last sentence (ms): room for decoder pre-roll. */
+const LEAD_IN_MS = 250;
+const TAIL_MS = 600;
+
+/** Loudness targets: each speaker, and the whole file after assembly. */
+const SPEAKER_TARGET_LUFS = -16;
+const FINAL_TARGET = { integratedLufs: -16, truePeakDbtp: -2, lra: 20 } as const;
+/** Sample-peak ceiling of the look-ahead limiter before loudnorm, first try (0.52 ≈ -5.7 dBFS). */
+const LIMITER_LINEAR = 0.52;
+/** Low-pass before the limiter (Hz): Opus at 20 kbps and MP3 at 32 kbps keep less than this. */
+const LOWPASS_HZ = 7600;
+/** The highest true peak accepted in an encoded file (dBTP); above it the limiter is lowered. */
+const ENCODED_TRUE_PEAK_MAX = -1.2;
+const MAX_LOUDNESS_PASSES = 4;
+/** Largest per-speaker correction we trust (dB); more means a broken clip. */
+const MAX_SPEAKER_GAIN_DB = 24;
+
+const ENCODING = {
+  opusKbps: 20,
+  mp3Kbps: 32,
+  title: 'Stalin’s Conversation with A.M. Kollontai (November, 1939)',
+  comment: 'Synthetic narration (flite, festival, espeak-ng voices), rendered by audio-scripts/render.ts',
+};
+const OPUS_BUDGET_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Version of the clip pipeline (engine text clean-up, sox trim/fade, format). Part of the cache
+ * key: change it when the per-clip processing changes so cached clips are re-rendered.
+ */
+const CLIP_PIPELINE = 'clip-v1 ascii-text mono 24k s16 trim(0.05s,0.5%) fade(5ms,10ms)';
+
+/** The shortest clip we accept as real speech (ms). */
+const MIN_CLIP_MS = 50;
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+const log = (message: string) => process.stdout.write(`${message}\n`);
+const ms = (samples: number) => Math.round((samples * 1000) / SAMPLE_RATE);
+const samplesOf = (millis: number) => Math.round((millis * SAMPLE_RATE) / 1000);
+const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : String(n));
+const rel = (path: string) => relative(ROOT, path);
+
+/** Runs `fn` over `items` with at most `limit` running at once. */
+async function pool<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next];
+      next += 1;
+      await fn(item as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}
+
+/** Reads and checks `voices.json`: a known engine and a voice name for every speaker. */
+function loadCast(path: string): OfflineCast {
+  const data = JSON.parse(readFileSync(path, 'utf8')) as Record<string, OfflineVoice>;
+  for (const speaker of SPEAKER_IDS) {
+    const voice = data[speaker];
+    if (!voice || !['flite', 'festival', 'espeak-ng'].includes(voice.engine) || typeof voice.voice !== 'string') {
+      throw new Error(`${rel(path)}: speaker "${speaker}" needs { engine: flite|festival|espeak-ng, voice }`);
+    }
+  }
+  return Object.fromEntries(SPEAKER_IDS.map((s) => [s, data[s]])) as OfflineCast;
+}
+
+/** The edition's narration script, exactly as the browser builds it. */
+function loadScript(): { script: NarrationScript; lexVersion: string } {
+  const lexicon = defaultLexicon();
+  const script = buildNarrationScript(loadEdition(PATHS.source), lexicon);
+  return { script, lexVersion: lexiconVersion(lexicon.data) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// --check
+
+/** Verifies the committed manifest and files without any TTS; returns the exit code. */
+function check(script: NarrationScript, cast: OfflineCast, lexVersion: string): number {
+  const manifestPath = join(PATHS.out, 'manifest.json');
+  if (!existsSync(manifestPath)) {
+    log(`audio:check: ${rel(manifestPath)} does not exist; all ${script.items.length} sentences are missing. Run npm run audio.`);
+    return 1;
+  }
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as AudioManifest;
+  const result = checkManifest(manifest, script, cast, lexVersion);
+  const timeline = validateTimeline(manifest);
+  const absentFiles = Object.values(manifest.files).filter((file) => !existsSync(join(PATHS.out, file)));
+  const ok =
+    result.missing.length + result.stale.length + result.extra.length + timeline.length + absentFiles.length === 0 &&
+    !result.outOfOrder;
+  const byId = new Map(script.items.map((item) => [item.id, item]));
+  const describe = (id: string) => {
+    const item = byId.get(id);
+    return item ? `  ${id}  ${item.text.length > 70 ? `${item.text.slice(0, 67)}…` : item.text}` : `  ${id}`;
+  };
+  if (result.missing.length) log(`missing (${result.missing.length}):\n${result.missing.map(describe).join('\n')}`);
+  if (result.stale.length) log(`stale (${result.stale.length}):\n${result.stale.map(describe).join('\n')}`);
+  if (result.extra.length) log(`extra, no longer in the text (${result.extra.length}):\n${result.extra.map(describe).join('\n')}`);
+  if (result.outOfOrder) log('order: the manifest is not in reading order');
+  if (timeline.length) log(`timeline problems (${timeline.length}):\n  ${timeline.join('\n  ')}`);
+  if (absentFiles.length) log(`files missing from ${rel(PATHS.out)}: ${absentFiles.join(', ')}`);
+  if (manifest.lexiconVersion && manifest.lexiconVersion !== lexVersion) {
+    log(`lexicon changed since the render (${manifest.lexiconVersion} → ${lexVersion})`);
+  }
+  log(
+    ok
+      ? `audio:check: ok — ${script.items.length} sentences, ${fmt(manifest.durationMs / 60000, 1)} min, current`
+      : 'audio:check: the recorded narration is out of date; run npm run audio',
+  );
+  return ok ? 0 : 1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering
+
+/** One span to synthesize, with where it is used (for error messages). */
+interface ClipJob {
+  key: string;
+  voice: OfflineVoice;
+  text: string;
+  file: string;
+  /** `sentenceId#span` of every use (the same words in the same voice share a clip). */
+  uses: string[];
+}
+
+/** Cache key of a span's clip: pipeline version, voice and engine text (not the lexicon version). */
+function clipKey(voice: OfflineVoice, text: string): string {
+  return contentHash(JSON.stringify([CLIP_PIPELINE, voice.engine, voice.voice, voice.tempo ?? 1, text]));
+}
+
+/** Plans one clip per distinct (voice, text); returns the jobs and each span's key. */
+function planClips(script: NarrationScript, cast: OfflineCast, clipDir: string) {
+  const jobs = new Map<string, ClipJob>();
+  const spanKeys = new Map<SpokenSpan, string>();
+  for (const item of script.items) {
+    item.spans.forEach((span, i) => {
+      const voice = cast[span.speaker];
+      const text = engineText(span.text);
+      const key = clipKey(voice, text);
+      spanKeys.set(span, key);
+      const job = jobs.get(key) ?? { key, voice, text, file: join(clipDir, `${key}.wav`), uses: [] };
+      job.uses.push(`${item.id}#${i}`);
+      jobs.set(key, job);
+    });
+  }
+  return { jobs: [...jobs.values()], spanKeys };
+}
+
+/** Synthesizes and cleans one clip into the cache (atomically: temp files, then rename). */
+async function renderClip(job: ClipJob, tmpDir: string): Promise<void> {
+  const textFile = join(tmpDir, `${job.key}.txt`);
+  const rawFile = join(tmpDir, `${job.key}.raw.wav`);
+  const partFile = join(tmpDir, `${job.key}.clean.wav`);
+  await writeFile(textFile, `${job.text}\n`, 'latin1');
+  const synth = synthCommand(job.voice, textFile, rawFile);
+  await run(synth.cmd, synth.args);
+  if (!existsSync(rawFile) || statSync(rawFile).size <= 44) {
+    throw new CommandError(commandLine(synth.cmd, synth.args), 0, 'the engine wrote no audio');
+  }
+  await run('sox', cleanClipArgs(rawFile, partFile, SAMPLE_RATE));
+  const { samples, sampleRate } = await readWav(partFile);
+  if (sampleRate !== SAMPLE_RATE || ms(samples.length) < MIN_CLIP_MS) {
+    throw new Error(`clip is empty or too short after trimming (${ms(samples.length)} ms at ${sampleRate} Hz): ${rawFile}`);
+  }
+  await rename(partFile, job.file);
+  await Promise.all([rm(textFile, { force: true }), rm(rawFile, { force: true })]);
+}
+
+/** Which pause follows `item` given the next item (or the tail after the last). */
+function pauseAfter(item: NarrationItem, next: NarrationItem | undefined): number {
+  if (!next) return TAIL_MS;
+  if (next.section !== item.section) return PAUSES_MS.section;
+  if (next.paragraph !== item.paragraph) return PAUSES_MS.paragraph;
+  return PAUSES_MS.sentence;
+}
+
+/** The manifest, serialised one sentence per line (readable diffs, small file). */
+function serialiseManifest(manifest: AudioManifest): string {
+  const { order, sentences, ...head } = manifest;
+  const headJson = JSON.stringify(head, null, 2).replace(/\n\}$/u, '');
+  const orderJson = order.map((id) => `    ${JSON.stringify(id)}`).join(',\n');
+  const sentencesJson = order.map((id) => `    ${JSON.stringify(id)}: ${JSON.stringify(sentences[id])}`).join(',\n');
+  return `${headJson},\n  "order": [\n${orderJson}\n  ],\n  "sentences": {\n${sentencesJson}\n  }\n}\n`;
+}
+
+async function render(script: NarrationScript, cast: OfflineCast, lexVersion: string, jobsLimit: number, prune: boolean, keepBuild: boolean): Promise<number> {
+  const started = performance.now();
+  const clipDir = join(PATHS.cache, 'clips');
+  const tmpDir = join(PATHS.cache, 'tmp');
+  const buildDir = join(PATHS.cache, 'build');
+  await Promise.all([clipDir, tmpDir, buildDir, PATHS.out].map((dir) => mkdir(dir, { recursive: true })));
+
+  // 1. Clips: synthesize what the cache lacks, in parallel.
+  const { jobs, spanKeys } = planClips(script, cast, clipDir);
+  const todo = jobs.filter((job) => !existsSync(job.file));
+  log(`${script.items.length} sentences, ${spanKeys.size} spans, ${jobs.length} distinct clips; ${todo.length} to synthesize (${jobsLimit} at a time)`);
+  const failures: string[] = [];
+  let done = 0;
+  await pool(todo, jobsLimit, async (job) => {
+    try {
+      await renderClip(job, tmpDir);
+    } catch (error) {
+      failures.push(`sentence ${job.uses.join(', ')} (${job.voice.engine} ${job.voice.voice}): ${(error as Error).message}`);
+    }
+    done += 1;
+    if (done % 25 === 0 || done === todo.length) log(`  synthesized ${done}/${todo.length}`);
+  });
+  if (failures.length) {
+    process.stderr.write(`\n${failures.length} clip(s) failed:\n${failures.join('\n\n')}\n`);
+    return 1;
+  }
+  const synthSeconds = (performance.now() - started) / 1000;
+
+  // 2. Read the clips; measure each speaker's loudness over all their spans.
+  const clips = new Map<string, Float32Array>();
+  for (const job of jobs) clips.set(job.key, (await readWav(job.file)).samples);
+  const bySpeaker = new Map<SpeakerId, Float32Array[]>();
+  for (const item of script.items) {
+    for (const span of item.spans) {
+      const list = bySpeaker.get(span.speaker) ?? [];
+      list.push(clips.get(spanKeys.get(span)!)!);
+      bySpeaker.set(span.speaker, list);
+    }
+  }
+  const speakerLoudness: NonNullable<AudioManifest['speakerLoudness']> = {};
+  const gains = new Map<SpeakerId, number>();
+  for (const [speaker, list] of bySpeaker) {
+    const joined = new Float32Array(list.reduce((n, s) => n + s.length, 0));
+    let at = 0;
+    for (const s of list) {
+      joined.set(s, at);
+      at += s.length;
+    }
+    const file = join(buildDir, `speaker-${speaker}.wav`);
+    await writeWavFloat(file, joined, SAMPLE_RATE);
+    const { integratedLufs } = await measureLoudness(file);
+    const gainDb = SPEAKER_TARGET_LUFS - integratedLufs;
+    if (!(Math.abs(gainDb) <= MAX_SPEAKER_GAIN_DB)) {
+      process.stderr.write(`speaker ${speaker}: measured ${integratedLufs} LUFS, a ${gainDb} dB correction is implausible\n`);
+      return 1;
+    }
+    gains.set(speaker, gainDb);
+    speakerLoudness[speaker] = { measuredLufs: Number(integratedLufs.toFixed(2)), gainDb: Number(gainDb.toFixed(2)) };
+  }
+
+  // 3. Timeline and assembly (sample-exact; ms in the manifest).
+  let cursor = samplesOf(LEAD_IN_MS);
+  const placements: Array<{ at: number; clip: Float32Array; gain: number }> = [];
+  const sentences: Record<string, ManifestEntry> = {};
+  script.items.forEach((item, index) => {
+    const start = cursor;
+    const spans = item.spans.map((span, i) => {
+      if (i > 0) cursor += samplesOf(PAUSES_MS.span);
+      const clip = clips.get(spanKeys.get(span)!)!;
+      placements.push({ at: cursor, clip, gain: 10 ** (gains.get(span.speaker)! / 20) });
+      const spanStart = cursor;
+      cursor += clip.length;
+      return { speaker: span.speaker, start: ms(spanStart), end: ms(cursor) };
+    });
+    sentences[item.id] = {
+      start: ms(start),
+      end: ms(cursor),
+      speaker: item.speaker,
+      spans,
+      hash: clipHash(item.spans, cast, lexVersion),
+    };
+    cursor += samplesOf(pauseAfter(item, script.items[index + 1]));
+  });
+  const total = new Float32Array(cursor);
+  for (const { at, clip, gain } of placements) {
+    for (let i = 0; i < clip.length; i += 1) total[at + i] = clip[i]! * gain;
+  }
+  const assembled = join(buildDir, 'assembled.wav');
+  const normalised = join(buildDir, 'normalised.wav');
+  await writeWavFloat(assembled, total, SAMPLE_RATE);
+
+  // 4. Whole-file loudness (two-pass, linear) and encoding. Lossy codecs overshoot the input's
+  // true peak (Opus at low rates by up to ~1.5 dB), so the encoded files are measured and, when a
+  // peak is above the ceiling, the limiter is lowered by the excess and the step is redone.
+  const opusPath = join(PATHS.out, FILES.opus);
+  const mp3Path = join(PATHS.out, FILES.mp3);
+  let limiter = LIMITER_LINEAR;
+  let norm: LoudnormResult;
+  let opusLoud: Loudness;
+  let mp3Loud: Loudness;
+  for (let attempt = 1; ; attempt += 1) {
+    norm = await loudnormTwoPass(assembled, normalised, FINAL_TARGET, SAMPLE_RATE, limiter, LOWPASS_HZ);
+    await encodeDeliveryFiles(normalised, opusPath, mp3Path, ENCODING);
+    [opusLoud, mp3Loud] = await Promise.all([measureLoudness(opusPath), measureLoudness(mp3Path)]);
+    const worst = Math.max(opusLoud.truePeakDbtp, mp3Loud.truePeakDbtp);
+    log(`  loudness pass ${attempt}: limiter ${fmt(20 * Math.log10(limiter))} dBFS → opus ${fmt(opusLoud.integratedLufs)} LUFS / ${fmt(opusLoud.truePeakDbtp)} dBTP, mp3 ${fmt(mp3Loud.truePeakDbtp)} dBTP`);
+    if (worst <= ENCODED_TRUE_PEAK_MAX || attempt === MAX_LOUDNESS_PASSES) break;
+    limiter = Math.max(0.0625, limiter * 10 ** ((ENCODED_TRUE_PEAK_MAX - 0.3 - worst) / 20));
+  }
+  const [opusMs, mp3Ms, opusSize, mp3Size] = await Promise.all([
+    probeDurationMs(opusPath),
+    probeDurationMs(mp3Path),
+    stat(opusPath).then((s) => s.size),
+    stat(mp3Path).then((s) => s.size),
+  ]);
+  const round = (l: Loudness): Loudness => ({
+    integratedLufs: Number(l.integratedLufs.toFixed(2)),
+    truePeakDbtp: Number(l.truePeakDbtp.toFixed(2)),
+  });
+
+  // 5. The manifest.
+  const manifest: AudioManifest = {
+    version: 1,
+    files: { ...FILES },
+    durationMs: ms(total.length),
+    order: script.items.map((item) => item.id),
+    sentences,
+    loudness: round(opusLoud),
+    voices: cast,
+    lexiconVersion: lexVersion,
+    speakerLoudness,
+    encodedLoudness: { opus: round(opusLoud), mp3: round(mp3Loud) },
+    pausesMs: { ...PAUSES_MS },
+  };
+  const problems = validateTimeline(manifest);
+  if (problems.length) {
+    process.stderr.write(`timeline problems:\n  ${problems.join('\n  ')}\n`);
+    return 1;
+  }
+  await writeFile(join(PATHS.out, 'manifest.json'), serialiseManifest(manifest));
+
+  if (prune) {
+    const used = new Set(jobs.map((job) => `${job.key}.wav`));
+    const stale = (await readdir(clipDir)).filter((name) => !used.has(name));
+    await Promise.all(stale.map((name) => rm(join(clipDir, name), { force: true })));
+    log(`pruned ${stale.length} unused cached clip(s)`);
+  }
+  if (!keepBuild) await rm(buildDir, { recursive: true, force: true });
+
+  // 6. Report.
+  const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+  const warnings: string[] = [];
+  if (opusSize > OPUS_BUDGET_BYTES) warnings.push(`Opus file is over the ${mb(OPUS_BUDGET_BYTES)} budget`);
+  if (norm.normalizationType !== 'linear') warnings.push(`loudnorm fell back to ${norm.normalizationType} mode`);
+  if (Math.max(opusLoud.truePeakDbtp, mp3Loud.truePeakDbtp) > ENCODED_TRUE_PEAK_MAX) warnings.push(`true peak above ${ENCODED_TRUE_PEAK_MAX} dBTP`);
+  if (Math.abs(opusMs - manifest.durationMs) > 100) warnings.push(`Opus duration ${opusMs} ms differs from the timeline ${manifest.durationMs} ms`);
+  const minutes = (millis: number) => `${Math.floor(millis / 60000)}:${String(Math.round((millis % 60000) / 1000)).padStart(2, '0')}`;
+  log('');
+  log(`duration   ${minutes(manifest.durationMs)} (${manifest.durationMs} ms; opus ${opusMs} ms, mp3 ${mp3Ms} ms)`);
+  log(`files      ${rel(opusPath)} ${mb(opusSize)} (${ENCODING.opusKbps} kbps), ${rel(mp3Path)} ${mb(mp3Size)} (${ENCODING.mp3Kbps} kbps)`);
+  log(`loudness   opus ${fmt(opusLoud.integratedLufs)} LUFS / ${fmt(opusLoud.truePeakDbtp)} dBTP; mp3 ${fmt(mp3Loud.integratedLufs)} LUFS / ${fmt(mp3Loud.truePeakDbtp)} dBTP; loudnorm ${norm.normalizationType} (${fmt(norm.inputLufs)} → ${fmt(norm.outputLufs)} LUFS)`);
+  for (const [speaker, l] of Object.entries(speakerLoudness)) {
+    const voice = cast[speaker as SpeakerId];
+    log(`  ${speaker.padEnd(10)} ${voice.engine} ${voice.voice}${voice.tempo && voice.tempo !== 1 ? ` ×${voice.tempo}` : ''}: measured ${fmt(l.measuredLufs)} LUFS, gain ${l.gainDb >= 0 ? '+' : ''}${fmt(l.gainDb)} dB`);
+  }
+  log(`time       ${fmt((performance.now() - started) / 1000)} s (synthesis ${fmt(synthSeconds)} s)`);
+  log(`manifest   ${rel(join(PATHS.out, 'manifest.json'))}`);
+  for (const warning of warnings) log(`WARNING    ${warning}`);
+  return 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(argv: string[]): Promise<number> {
+  const jobsArg = argv.indexOf('--jobs');
+  const jobsLimit = jobsArg >= 0 ? Math.max(1, Number(argv[jobsArg + 1]) || 1) : availableParallelism();
+  const cast = loadCast(PATHS.voices);
+  const { script, lexVersion } = loadScript();
+  if (argv.includes('--check')) return check(script, cast, lexVersion);
+  return render(script, cast, lexVersion, jobsLimit, argv.includes('--prune'), argv.includes('--keep-build'));
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,733 @@
+/**
+ * The recorded-narration backend: plays one long narration file through an injected Howler-like
+ * object and follows the audio clock (`seek()`) to tell the engine when each sentence starts
+ * and ends, so consecutive sentences flow without a seek between them. Howler itself is loaded
+ * with a dynamic import on the first `prepare()`, and nothing is requested before then.
+ * No DOM globals are touched unless they are the defaults; tests inject fakes.
+ */
+import type { AudioManifest, ManifestEntry } from './audio-manifest.ts';
+import { displayWords, type DisplayWord } from './audio-timeline.ts';
+import type { TimerLike } from './speech-synthesis-backend.ts';
+import {
+  NarrationError,
+  type NarrationBackend,
+  type NarrationItem,
+  type SentenceCallbacks,
+  type SentenceOptions,
+} from './types.ts';
+
+/** The options this backend passes to `new Howl(…)`. */
+export interface HowlOptionsLike {
+  /** File URLs, best first (Opus, then MP3). */
+  src: string[];
+  /** Howler format names of `src`, in the same order (`webm`, `opus`, `mp3`). */
+  format: string[];
+  /** Always true: streams the long file, and `rate()` keeps the pitch. */
+  html5: boolean;
+  preload: boolean;
+}
+
+/** A Howler event listener: the sound id, and for `loaderror`/`playerror` the error. */
+export type HowlListenerLike = (soundId: number, error?: unknown) => void;
+
+/** The parts of `Howl` used here (structural, so tests can fake it). */
+export interface HowlLike {
+  /** Plays (or resumes) sound `id`, or a new/paused sound; returns its id (null/undefined when nothing plays). */
+  play(id?: number): number | null | undefined;
+  pause(id?: number): unknown;
+  stop(id?: number): unknown;
+  /** Position in seconds. */
+  seek(): number;
+  /** Moves to `seconds` (of sound `id`). */
+  seek(seconds: number, id?: number): unknown;
+  rate(): number;
+  rate(rate: number, id?: number): unknown;
+  volume(): number;
+  volume(volume: number): unknown;
+  playing(id?: number): boolean;
+  /** Length in seconds (0 until loaded). */
+  duration(id?: number): number;
+  state(): 'unloaded' | 'loading' | 'loaded';
+  on(event: string, listener: HowlListenerLike): unknown;
+  once(event: string, listener: HowlListenerLike): unknown;
+  off(event: string, listener?: HowlListenerLike): unknown;
+  unload(): unknown;
+}
+
+/** Animation frames (injectable; default `requestAnimationFrame`). */
+export interface FrameSchedulerLike {
+  request(callback: () => void): unknown;
+  cancel(handle: unknown): void;
+}
+
+/** Options of `new HowlerBackend(…)`. */
+export interface HowlerBackendOptions {
+  /** URL of `manifest.json`; the audio files are resolved relative to it. */
+  manifestUrl: string;
+  /** Default: `fetch` + `json()`, throwing on a non-OK response. */
+  loadManifest?: (url: string, signal: AbortSignal) => Promise<AudioManifest>;
+  /** Default: `new Howl(options)` from a dynamic `import('howler')` (kept out of the first load). */
+  createHowl?: (options: HowlOptionsLike) => HowlLike | Promise<HowlLike>;
+  /** Default: `requestAnimationFrame` (a 16 ms timeout where there is none). */
+  frames?: FrameSchedulerLike;
+  /** Default: the global timers, looked up at call time. */
+  timers?: TimerLike;
+  /** Default: `document.visibilityState === 'hidden'`. Frames stop in hidden tabs: timers take over. */
+  isHidden?: () => boolean;
+  /** Milliseconds, monotonic (default `performance.now()`). */
+  now?: () => number;
+  /** The clock not advancing this long while playing → `audio-failed` (default 4000 ms). */
+  stallTimeoutMs?: number;
+  /** After a `playerror`, how long to wait for the browser to allow playback (default 3000 ms). */
+  unlockTimeoutMs?: number;
+  /** How long `prepare()` waits for the file's `load` (default 30000 ms). */
+  loadTimeoutMs?: number;
+  /** Clock polling period while the tab is hidden (default 80 ms). */
+  hiddenTickMs?: number;
+}
+
+/** A sentence flows on without a seek when the clock is within this much before its start. */
+export const FLOW_LEAD_MS = 300;
+/** `onStart` fires this much before the sentence's first sound (one frame of latency). */
+export const START_SLACK_MS = 20;
+/** After a seek, readings outside [target − this, target + ANCHOR_AHEAD_MS] are stale. */
+const ANCHOR_BEHIND_MS = 150;
+const ANCHOR_AHEAD_MS = 2500;
+/** A frame loop that has not ticked for this long (tab hidden meanwhile) is replaced by a tick. */
+const GUARD_MS = 250;
+/**
+ * Not playing when we expect to for this long → `play()` again. In HTML5 mode Howler queues a
+ * `pause()`/`seek()` made while a `play()` is pending and drops the `play()` that follows, so a
+ * quick jump (next, next) can leave the sound paused.
+ */
+const NUDGE_MS = 300;
+
+const LOAD_FAILED = 'The recorded narration could not be loaded. The text is still here to read, and the device voice may still work.';
+const NO_RECORDING = 'This sentence has no recording.';
+const STOPPED = 'The recorded narration stopped unexpectedly.';
+const BLOCKED = 'The browser did not let the recorded narration play. Press Play to try again.';
+const NOT_READY = 'The recorded narration is not ready yet. Press Play to try again.';
+
+const defaultTimers: TimerLike = {
+  setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
+  clearTimeout: (h) => globalThis.clearTimeout(h as ReturnType<typeof setTimeout>),
+  setInterval: (fn, ms) => globalThis.setInterval(fn, ms),
+  clearInterval: (h) => globalThis.clearInterval(h as ReturnType<typeof setInterval>),
+};
+
+const defaultFrames: FrameSchedulerLike = {
+  request(callback) {
+    if (typeof globalThis.requestAnimationFrame === 'function') {
+      return { frame: globalThis.requestAnimationFrame(() => callback()) };
+    }
+    return { timeout: globalThis.setTimeout(callback, 16) };
+  },
+  cancel(handle) {
+    const h = handle as { frame?: number; timeout?: ReturnType<typeof setTimeout> } | null;
+    if (h?.frame !== undefined) globalThis.cancelAnimationFrame(h.frame);
+    if (h?.timeout !== undefined) globalThis.clearTimeout(h.timeout);
+  },
+};
+
+async function defaultLoadManifest(url: string, signal: AbortSignal): Promise<AudioManifest> {
+  const response = await fetch(url, { signal });
+  if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
+  return (await response.json()) as AudioManifest;
+}
+
+async function defaultCreateHowl(options: HowlOptionsLike): Promise<HowlLike> {
+  const mod = await import('howler');
+  const Howl = mod.Howl ?? (mod as unknown as { default?: typeof mod }).default?.Howl;
+  return new Howl(options);
+}
+
+/** Howler's format name for a file, from its extension. */
+function formatOf(file: string): string {
+  const ext = /\.([a-z0-9]+)(?:[?#].*)?$/i.exec(file)?.[1]?.toLowerCase() ?? '';
+  if (ext === 'ogg' || ext === 'oga' || ext === 'opus') return 'opus';
+  if (ext === 'weba') return 'webm';
+  return ext;
+}
+
+/** Resolves `file` against the manifest's URL (absolute when possible, else a relative path). */
+export function resolveAudioUrl(file: string, manifestUrl: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(file) || file.startsWith('/')) {
+    try {
+      return new URL(file, new URL(manifestUrl, globalThis.location?.href)).href;
+    } catch {
+      return file;
+    }
+  }
+  try {
+    return new URL(file, new URL(manifestUrl, globalThis.location?.href)).href;
+  } catch {
+    // No base to resolve against (node): keep it relative to the manifest's folder.
+    const folder = manifestUrl.replace(/[?#].*$/, '').replace(/[^/]*$/, '');
+    return folder + file;
+  }
+}
+
+/** A minimal shape check of a parsed manifest. */
+function isManifest(value: unknown): value is AudioManifest {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as Partial<AudioManifest>;
+  return (
+    m.version === 1 &&
+    typeof m.files?.opus === 'string' &&
+    typeof m.files.mp3 === 'string' &&
+    Array.isArray(m.order) &&
+    typeof m.sentences === 'object' &&
+    m.sentences !== null
+  );
+}
+
+/** Rethrows asynchronously: a throwing callback must not break the clock loop. */
+function report(err: unknown): void {
+  queueMicrotask(() => {
+    throw err;
+  });
+}
+
+/** A sentence being read: lets pause/resume/cancel and Howler's events reach it. */
+interface SentenceRun {
+  /** Stops the clock loop and the watchdog (native pause). */
+  suspend(): void;
+  /** Restarts them (resume). */
+  rearm(): void;
+  /** Settles quietly (cancel, dispose). */
+  settle(): void;
+  /** Howler's `end`: the file ended. */
+  ended(): void;
+  /** Howler's `playerror`: the browser refused to play. */
+  playError(): void;
+}
+
+/**
+ * Plays the recorded narration with Howler in HTML5 mode (streams the long file; `rate()` keeps
+ * the pitch) and follows its clock on every animation frame, or on a timer while the tab is
+ * hidden (frames stop there). Sentence boundaries come from the manifest, never from Howler's
+ * events, so the next sentence continues the same playback: no seek, no gap.
+ *
+ * seekLag: in HTML5 mode `seek()` can report the old position for a while after a seek
+ * (howler.js PR #1572). Every seek re-anchors the clock: until a reading lands near the target,
+ * the clock *is* the target, so a stale reading can neither end nor skip a sentence.
+ */
+export class HowlerBackend implements NarrationBackend {
+  readonly kind = 'recorded' as const;
+  readonly #manifestUrl: string;
+  readonly #loadManifest: (url: string, signal: AbortSignal) => Promise<AudioManifest>;
+  readonly #createHowl: (options: HowlOptionsLike) => HowlLike | Promise<HowlLike>;
+  readonly #frames: FrameSchedulerLike;
+  readonly #timers: TimerLike;
+  readonly #isHidden: () => boolean;
+  readonly #now: () => number;
+  readonly #stallTimeoutMs: number;
+  readonly #unlockTimeoutMs: number;
+  readonly #loadTimeoutMs: number;
+  readonly #hiddenTickMs: number;
+  /** Aborted on dispose: ends loading in flight. */
+  readonly #lifetime = new AbortController();
+  #manifest: AudioManifest | null = null;
+  /** Sentence id → index in `manifest.order`. */
+  #orderIndex = new Map<string, number>();
+  #howl: HowlLike | null = null;
+  /** The one sound we play (Howler would start a second one on `play()` without an id). */
+  #soundId: number | null = null;
+  #loading: Promise<void> | null = null;
+  #ready = false;
+  readonly #runs = new Set<SentenceRun>();
+  /** Paused by `pause()` (the engine's native pause). */
+  #paused = false;
+  /** Set by every seek: the position we asked for, until the clock reports it. */
+  #anchor: number | null = null;
+  #lastRawMs = 0;
+  #rate: number | null = null;
+  #disposed = false;
+
+  constructor(options: HowlerBackendOptions) {
+    this.#manifestUrl = options.manifestUrl;
+    this.#loadManifest = options.loadManifest ?? defaultLoadManifest;
+    this.#createHowl = options.createHowl ?? defaultCreateHowl;
+    this.#frames = options.frames ?? defaultFrames;
+    this.#timers = options.timers ?? defaultTimers;
+    this.#isHidden = options.isHidden ?? (() => globalThis.document?.visibilityState === 'hidden');
+    this.#now = options.now ?? (() => globalThis.performance?.now() ?? Date.now());
+    this.#stallTimeoutMs = options.stallTimeoutMs ?? 4000;
+    this.#unlockTimeoutMs = options.unlockTimeoutMs ?? 3000;
+    this.#loadTimeoutMs = options.loadTimeoutMs ?? 30_000;
+    this.#hiddenTickMs = options.hiddenTickMs ?? 80;
+  }
+
+  /** The loaded manifest (null before `prepare()` has loaded it). */
+  get manifest(): AudioManifest | null {
+    return this.#manifest;
+  }
+
+  /**
+   * The audio clock in milliseconds from the start of the file (`howl.seek() × 1000`), held at
+   * the target of the last seek until the element reports it (see seekLag). 0 before loading.
+   */
+  currentTimeMs(): number {
+    return this.#howl ? this.#clock() : 0;
+  }
+
+  /** Whether the recording is sounding now (Howler's `playing()`). For tests, the bench and the UI. */
+  isPlaying(): boolean {
+    return this.#howl?.playing() ?? false;
+  }
+
+  /**
+   * Loads the manifest, then creates the one Howl (Opus first, MP3 fallback) and waits for its
+   * `load`. Nothing is requested before the first call. Concurrent calls share the work; once
+   * ready, every call returns the same resolved promise. Rejects with `audio-failed` when the
+   * manifest or the file cannot be loaded (a later call tries again), or with the signal's
+   * reason when `signal` aborts (the loading itself goes on, for the next call).
+   */
+  prepare(signal: AbortSignal): Promise<void> {
+    if (this.#disposed) return Promise.reject(new NarrationError('audio-failed', LOAD_FAILED));
+    if (this.#ready && this.#loading) return this.#loading;
+    if (signal.aborted) return Promise.reject(signal.reason);
+    if (!this.#loading) {
+      const loading: Promise<void> = this.#load().then(
+        () => {
+          this.#ready = true;
+        },
+        (err: unknown) => {
+          if (this.#loading === loading) this.#loading = null;
+          throw err;
+        },
+      );
+      this.#loading = loading;
+    }
+    const loading = this.#loading;
+    return new Promise<void>((resolve, reject) => {
+      const onAbort = () => reject(signal.reason);
+      signal.addEventListener('abort', onAbort, { once: true });
+      loading.then(
+        () => {
+          signal.removeEventListener('abort', onAbort);
+          resolve();
+        },
+        (err: unknown) => {
+          signal.removeEventListener('abort', onAbort);
+          reject(err);
+        },
+      );
+    });
+  }
+
+  /**
+   * Reads one sentence from the recording. When the file is already playing just before or
+   * inside the sentence (the previous one flowed into it) nothing is touched; otherwise it
+   * seeks to the sentence's start and plays. `onStart` fires when the clock reaches the start,
+   * `onWord` at the manifest's word times; resolves when the clock reaches the sentence's end
+   * (or the file ends). Resolves quietly, without callbacks, once `signal` aborts; the sound is
+   * left alone then (the engine calls `cancel()`/`pause()`). Rejects with `audio-failed`.
+   */
+  readSentence(
+    item: NarrationItem,
+    options: SentenceOptions,
+    callbacks: SentenceCallbacks,
+    signal: AbortSignal,
+  ): Promise<void> {
+    if (signal.aborted) return Promise.resolve();
+    const howl = this.#howl;
+    const manifest = this.#manifest;
+    if (this.#disposed || !howl || !manifest || !this.#ready) {
+      return Promise.reject(new NarrationError('audio-failed', NOT_READY));
+    }
+    const entry = Object.hasOwn(manifest.sentences, item.id) ? manifest.sentences[item.id] : undefined;
+    if (!entry) return Promise.reject(new NarrationError('audio-failed', NO_RECORDING));
+
+    const rate = Number.isFinite(options.rate) ? Math.min(4, Math.max(0.5, options.rate)) : 1;
+    if (rate !== this.#rate) {
+      howl.rate(rate);
+      this.#rate = rate;
+    }
+
+    const isLast = this.#orderIndex.get(item.id) === manifest.order.length - 1;
+    const wasPlaying = howl.playing() && !this.#paused;
+    this.#paused = false;
+    if (!(wasPlaying && this.#flowsInto(item.id, entry, this.#clock()))) {
+      this.#seek(entry.start);
+      if (!wasPlaying) this.#play();
+    }
+
+    const words = this.#wordsFor(item, entry, callbacks);
+
+    return new Promise<void>((resolve, reject) => {
+      const timers = this.#timers;
+      let settled = false;
+      let suspended = false;
+      let started = false;
+      let blocked = false;
+      let nextWord = 0;
+      let frame: unknown = null;
+      let timer: unknown = null;
+      let guard: unknown = null;
+      let unlockTimer: unknown = null;
+      let lastClock = Number.NaN;
+      let lastAdvanceAt = this.#now();
+      let lastTickAt = lastAdvanceAt;
+      let lastNudgeAt = lastAdvanceAt;
+
+      const stopLoop = () => {
+        if (frame !== null) this.#frames.cancel(frame);
+        if (timer !== null) timers.clearTimeout(timer);
+        if (guard !== null) timers.clearInterval(guard);
+        frame = timer = guard = null;
+      };
+      const finish = (error?: NarrationError) => {
+        if (settled) return;
+        settled = true;
+        stopLoop();
+        if (unlockTimer !== null) timers.clearTimeout(unlockTimer);
+        unlockTimer = null;
+        howl.off('unlock', onUnlock);
+        signal.removeEventListener('abort', onAbort);
+        this.#runs.delete(run);
+        if (error) reject(error);
+        else resolve();
+      };
+      const fail = (message: string) => finish(new NarrationError('audio-failed', message));
+      const onAbort = () => finish();
+      const onUnlock = () => {
+        if (!settled && !suspended && !this.#paused) this.#play();
+      };
+
+      const schedule = () => {
+        if (settled || suspended || frame !== null || timer !== null) return;
+        if (this.#isHidden()) {
+          timer = timers.setTimeout(() => {
+            timer = null;
+            tick();
+          }, this.#hiddenTickMs);
+        } else {
+          frame = this.#frames.request(() => {
+            frame = null;
+            tick();
+          });
+        }
+      };
+      const startGuard = () => {
+        // A frame requested just before the tab was hidden may never come: tick from here then.
+        guard = timers.setInterval(() => {
+          if (settled || suspended) return;
+          if (this.#now() - lastTickAt < GUARD_MS) return;
+          if (frame !== null) this.#frames.cancel(frame);
+          frame = null;
+          tick();
+        }, GUARD_MS);
+      };
+      const call = (fn: () => void) => {
+        try {
+          fn();
+        } catch (err) {
+          report(err);
+        }
+      };
+      const tick = () => {
+        if (settled || suspended) return;
+        const now = this.#now();
+        lastTickAt = now;
+        const clock = this.#clock();
+        if (!(Math.abs(clock - lastClock) < 1)) {
+          lastClock = clock;
+          lastAdvanceAt = now;
+        }
+        if (!started && clock >= entry.start - START_SLACK_MS) {
+          started = true;
+          call(() => callbacks.onStart());
+          if (settled) return;
+        }
+        if (started && words) {
+          let latest = -1;
+          while (nextWord < words.times.length && words.times[nextWord]!.start <= clock) latest = nextWord++;
+          const word = latest >= 0 ? words.display[latest] : undefined;
+          if (word) call(() => callbacks.onWord?.(word.start, word.length));
+          if (settled) return;
+        }
+        if (clock >= entry.end) {
+          // The last sentence: stop rather than play on into whatever follows it in the file.
+          if (isLast) this.#pauseHowl();
+          finish();
+          return;
+        }
+        if (!blocked && now - lastAdvanceAt > this.#stallTimeoutMs) {
+          fail(STOPPED);
+          return;
+        }
+        if (!blocked && !this.#paused && now - lastNudgeAt >= NUDGE_MS && !howl.playing()) {
+          lastNudgeAt = now;
+          this.#play();
+        }
+        schedule();
+      };
+
+      const run: SentenceRun = {
+        suspend: () => {
+          suspended = true;
+          stopLoop();
+        },
+        rearm: () => {
+          if (settled || !suspended) return;
+          suspended = false;
+          lastAdvanceAt = lastTickAt = lastNudgeAt = this.#now();
+          startGuard();
+          tick();
+        },
+        settle: () => finish(),
+        ended: () => {
+          if (settled) return;
+          // An `ended` queued before our seek arrives with the element already elsewhere: the
+          // clock decides then. A real end leaves the element at the end of the file.
+          const raw = this.#rawMs();
+          const durationMs = howl.duration() * 1000;
+          if (durationMs > 0 && raw < durationMs - 250) return;
+          if (started && (isLast || Math.max(raw, lastClock) >= entry.end - 1000)) finish();
+          else fail(STOPPED);
+        },
+        playError: () => {
+          if (settled || blocked) return;
+          blocked = true;
+          // Mobile autoplay rules: Howler fires `unlock` after the next touch or click.
+          howl.once('unlock', onUnlock);
+          unlockTimer = timers.setTimeout(() => {
+            unlockTimer = null;
+            if (settled) return;
+            // Paused meanwhile: resume() plays again (and a new refusal starts a new wait).
+            if (howl.playing() || suspended) {
+              blocked = false;
+              lastAdvanceAt = this.#now();
+            } else {
+              fail(BLOCKED);
+            }
+          }, this.#unlockTimeoutMs);
+        },
+      };
+
+      this.#runs.add(run);
+      signal.addEventListener('abort', onAbort, { once: true });
+      startGuard();
+      tick();
+    });
+  }
+
+  /** Pauses the recording in place; always possible. */
+  pause(): boolean {
+    this.#paused = true;
+    for (const run of this.#runs) run.suspend();
+    this.#pauseHowl();
+    return true;
+  }
+
+  /** Continues after `pause()`; false when there is nothing to continue. */
+  resume(): boolean {
+    if (!this.#howl || this.#disposed) return false;
+    this.#paused = false;
+    this.#play();
+    for (const run of [...this.#runs]) run.rearm();
+    return true;
+  }
+
+  /** Silences the recording (a pause, not an unload: the buffer stays for the next seek). */
+  cancel(): void {
+    for (const run of [...this.#runs]) run.settle();
+    this.#paused = false;
+    this.#pauseHowl();
+  }
+
+  /** Stops the clock loops, ends loading in flight and unloads the Howl. */
+  dispose(): void {
+    if (this.#disposed) return;
+    for (const run of [...this.#runs]) run.settle();
+    this.#disposed = true;
+    this.#lifetime.abort();
+    const howl = this.#howl;
+    this.#howl = null;
+    this.#ready = false;
+    if (howl) this.#release(howl);
+  }
+
+  // --- internals -------------------------------------------------------------------------
+
+  async #load(): Promise<void> {
+    const signal = this.#lifetime.signal;
+    if (!this.#manifest) {
+      let manifest: unknown;
+      try {
+        manifest = await this.#loadManifest(this.#manifestUrl, signal);
+      } catch {
+        throw new NarrationError('audio-failed', LOAD_FAILED);
+      }
+      if (!isManifest(manifest)) throw new NarrationError('audio-failed', LOAD_FAILED);
+      this.#checkAlive();
+      this.#manifest = manifest;
+      this.#orderIndex = new Map(manifest.order.map((id, i) => [id, i]));
+    }
+    const { opus, mp3 } = this.#manifest.files;
+    const opusUrl = resolveAudioUrl(opus, this.#manifestUrl);
+    const mp3Url = resolveAudioUrl(mp3, this.#manifestUrl);
+    try {
+      await this.#loadHowl({ src: [opusUrl, mp3Url], format: [formatOf(opus), formatOf(mp3)], html5: true, preload: true });
+    } catch (err) {
+      this.#checkAlive();
+      if (!(err instanceof LoadError)) throw err;
+      // The Opus file may be the one that failed (a browser that claims WebM but cannot decode
+      // it, a missing file): try the MP3 on its own once.
+      await this.#loadHowl({ src: [mp3Url], format: [formatOf(mp3)], html5: true, preload: true });
+    }
+  }
+
+  /** Creates the Howl (unless one is loading or loaded) and waits for its `load`. */
+  async #loadHowl(options: HowlOptionsLike): Promise<void> {
+    let howl = this.#howl;
+    if (!howl) {
+      try {
+        howl = await this.#createHowl(options);
+      } catch {
+        throw new NarrationError('audio-failed', LOAD_FAILED);
+      }
+      if (this.#disposed) {
+        howl.unload();
+        this.#checkAlive();
+      }
+      this.#howl = howl;
+      this.#soundId = null;
+      this.#rate = null;
+      howl.on('end', this.#onEnd);
+      howl.on('playerror', this.#onPlayError);
+    }
+    if (howl.state() === 'loaded') return;
+    const loaded = howl;
+    await new Promise<void>((resolve, reject) => {
+      const timers = this.#timers;
+      const signal = this.#lifetime.signal;
+      const done = (error?: Error) => {
+        loaded.off('load', onLoad);
+        loaded.off('loaderror', onError);
+        timers.clearTimeout(timeout);
+        signal.removeEventListener('abort', onDisposed);
+        if (error) reject(error);
+        else resolve();
+      };
+      const onLoad = () => done();
+      const onError = () => {
+        // A Howl that failed to load is dropped; the next attempt creates a new one.
+        if (this.#howl === loaded) {
+          this.#howl = null;
+          this.#release(loaded);
+        }
+        done(new LoadError('audio-failed', LOAD_FAILED));
+      };
+      const onDisposed = () => done(new NarrationError('audio-failed', LOAD_FAILED));
+      const timeout = timers.setTimeout(() => done(new NarrationError('audio-failed', LOAD_FAILED)), this.#loadTimeoutMs);
+      loaded.once('load', onLoad);
+      loaded.once('loaderror', onError);
+      signal.addEventListener('abort', onDisposed, { once: true });
+    });
+  }
+
+  #checkAlive(): void {
+    if (this.#disposed) throw new NarrationError('audio-failed', LOAD_FAILED);
+  }
+
+  #release(howl: HowlLike): void {
+    howl.off('end', this.#onEnd);
+    howl.off('playerror', this.#onPlayError);
+    try {
+      howl.unload();
+    } catch {
+      // Unloading a broken Howl must not break a dispose.
+    }
+  }
+
+  readonly #onEnd = (): void => {
+    for (const run of [...this.#runs]) run.ended();
+  };
+
+  readonly #onPlayError = (): void => {
+    for (const run of [...this.#runs]) run.playError();
+  };
+
+  /**
+   * Whether playback at `clock` is already on its way into sentence `id`: inside it, within
+   * FLOW_LEAD_MS before its start, or in the silence right after the sentence before it.
+   */
+  #flowsInto(id: string, entry: ManifestEntry, clock: number): boolean {
+    if (clock >= entry.start - FLOW_LEAD_MS && clock < entry.end) return true;
+    const manifest = this.#manifest!;
+    const index = this.#orderIndex.get(id) ?? -1;
+    const previous = index > 0 ? manifest.sentences[manifest.order[index - 1]!] : undefined;
+    return previous !== undefined && clock < entry.start && clock >= previous.end - FLOW_LEAD_MS;
+  }
+
+  /** Seeks to `ms` and re-anchors the clock there. */
+  #seek(ms: number): void {
+    const howl = this.#howl!;
+    const seconds = Math.max(0, ms) / 1000;
+    if (this.#soundId !== null) {
+      howl.seek(seconds, this.#soundId);
+    } else {
+      // With one argument Howler takes a number that equals a sound id (≥ 1000) for an id.
+      howl.seek(Number.isInteger(seconds) && seconds >= 1000 ? seconds + 0.0005 : seconds);
+    }
+    this.#anchor = Math.max(0, ms);
+  }
+
+  /** Plays our one sound (Howler starts a second sound on `play()` while a play is pending). */
+  #play(): void {
+    const howl = this.#howl;
+    if (!howl) return;
+    let id = this.#soundId !== null ? howl.play(this.#soundId) : howl.play();
+    if (typeof id !== 'number' && this.#soundId !== null) id = howl.play();
+    if (typeof id === 'number') this.#soundId = id;
+  }
+
+  #pauseHowl(): void {
+    const howl = this.#howl;
+    if (!howl) return;
+    if (this.#soundId !== null) howl.pause(this.#soundId);
+    else howl.pause();
+  }
+
+  /** The element's position (ms) as Howler reports it (the last good reading if it has none). */
+  #rawMs(): number {
+    const howl = this.#howl;
+    if (!howl) return this.#lastRawMs;
+    let raw: unknown;
+    try {
+      raw = howl.seek();
+    } catch {
+      raw = undefined;
+    }
+    if (typeof raw === 'number' && Number.isFinite(raw)) this.#lastRawMs = raw * 1000;
+    return this.#lastRawMs;
+  }
+
+  /** The audio clock (ms), held at the last seek's target until a reading lands near it. */
+  #clock(): number {
+    const ms = this.#rawMs();
+    const anchor = this.#anchor;
+    if (anchor === null) return ms;
+    if (ms >= anchor - ANCHOR_BEHIND_MS && ms <= anchor + ANCHOR_AHEAD_MS) {
+      this.#anchor = null;
+      return ms;
+    }
+    return anchor;
+  }
+
+  /** Word times paired with displayed words, when there are callbacks and the counts agree. */
+  #wordsFor(
+    item: NarrationItem,
+    entry: ManifestEntry,
+    callbacks: SentenceCallbacks,
+  ): { times: Array<{ start: number; end: number }>; display: DisplayWord[] } | null {
+    if (!callbacks.onWord || !entry.words || entry.words.length === 0) return null;
+    const display = displayWords(item.text);
+    return display.length === entry.words.length ? { times: entry.words, display } : null;
+  }
+}
+
+/** A `loaderror` of the file (as opposed to the manifest): worth one retry with the MP3. */
+class LoadError extends NarrationError {}

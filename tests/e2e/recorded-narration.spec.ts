@@ -1,0 +1,186 @@
+// The recorded narration through Howler: the fallback that always works. Real audio files
+// (public/audio), real HTML5 audio in Chromium; the highlight is checked against the audio clock.
+import { readFileSync } from 'node:fs';
+import { test, expect, type Page } from '@playwright/test';
+import { expectNoAxeViolations, waitForUpgrade } from './helpers.ts';
+
+const FAKE_SPEECH = readFileSync('tests/e2e/support/fake-speech.js', 'utf8');
+
+interface Entry {
+  start: number;
+  end: number;
+}
+const manifest = () =>
+  JSON.parse(readFileSync('public/audio/manifest.json', 'utf8')) as { order: string[]; sentences: Record<string, Entry> };
+
+/** Records, at every aria-current change, the audio clock (ms) read from Howler at that moment. */
+async function recordHighlights(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __marks: { id: string | null; clock: number; at: number }[]; Howler?: { _howls: { seek(): number }[] } };
+    w.__marks = [];
+    const clock = () => (w.Howler?._howls[0] ? w.Howler._howls[0].seek() * 1000 : -1);
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const el = r.target as Element;
+        if (el.getAttribute('aria-current') === 'true') w.__marks.push({ id: el.getAttribute('data-sid'), clock: clock(), at: performance.now() });
+      }
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['aria-current'] });
+  });
+}
+const marks = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __marks: { id: string; clock: number }[] }).__marks);
+const audioClock = (page: Page) =>
+  page.evaluate(() => {
+    const h = (window as unknown as { Howler?: { _howls: { seek(): number }[] } }).Howler;
+    return h?._howls[0] ? h._howls[0].seek() * 1000 : -1;
+  });
+
+async function withoutSpeech(page: Page) {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true });
+  });
+}
+
+const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
+
+test('without speechSynthesis, Play plays the recording and the highlight follows the manifest in order', async ({ page }) => {
+  test.setTimeout(60_000);
+  await withoutSpeech(page);
+  await recordHighlights(page);
+  await page.goto('/');
+  await waitForUpgrade(page);
+  await button(page, 'Play').click();
+  await expect.poll(() => audioClock(page), { timeout: 10_000 }).toBeGreaterThan(200);
+  const { order, sentences } = manifest();
+  await expect.poll(async () => new Set((await marks(page)).map((m) => m.id)).size, { timeout: 30_000 }).toBeGreaterThanOrEqual(4);
+  const seen = await marks(page);
+  expect([...new Set(seen.map((m) => m.id))].slice(0, 4)).toEqual(order.slice(0, 4));
+  for (const m of seen) {
+    const entry = sentences[m.id];
+    // The highlight moved while the audio clock was at (or just before) this sentence.
+    expect(m.clock).toBeGreaterThanOrEqual(entry.start - 350);
+    expect(m.clock).toBeLessThanOrEqual(entry.end + 60);
+  }
+  await expectNoAxeViolations(page, 'recorded narration playing');
+});
+
+test('clicking a sentence seeks the recording there; at 1.5× the highlight stays in sync', async ({ page }) => {
+  test.setTimeout(60_000);
+  await withoutSpeech(page);
+  await recordHighlights(page);
+  await page.goto('/?narration=recorded');
+  await waitForUpgrade(page);
+  const { order, sentences } = manifest();
+  const target = order[40];
+  await page.locator(`[data-sid="${target}"]`).click();
+  await expect.poll(() => audioClock(page), { timeout: 10_000 }).toBeGreaterThan(sentences[target].start);
+  expect(await audioClock(page)).toBeLessThan(sentences[target].end + 200);
+  const speed = page.getByRole('slider', { name: 'Speed' }).first();
+  await speed.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight'); // 1.5×
+  await expect(speed).toHaveValue('1.5');
+  const before = (await marks(page)).length;
+  await expect.poll(async () => (await marks(page)).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(before + 3);
+  for (const m of (await marks(page)).slice(before)) {
+    const entry = sentences[m.id];
+    expect(m.clock, `highlight of ${m.id} out of sync`).toBeGreaterThanOrEqual(entry.start - 350);
+    expect(m.clock).toBeLessThanOrEqual(entry.end + 80);
+  }
+  const rate = await page.evaluate(() => (window as unknown as { Howler: { _howls: { rate(): number }[] } }).Howler._howls[0].rate());
+  expect(rate).toBe(1.5);
+});
+
+test('no audio and no Howler code is fetched before Play', async ({ page }) => {
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await withoutSpeech(page);
+  await page.goto('/');
+  await waitForUpgrade(page);
+  await page.waitForTimeout(2500); // past the idle warm-up
+  expect(requests.filter((p) => p.includes('/audio/') || /howler/i.test(p))).toEqual([]);
+  await button(page, 'Play').click();
+  await expect.poll(() => requests.some((p) => p.endsWith('/audio/manifest.json')), { timeout: 10_000 }).toBe(true);
+  await expect.poll(() => requests.some((p) => /narration\.(webm|mp3)$/.test(p)), { timeout: 10_000 }).toBe(true);
+  expect(requests.some((p) => /howler/i.test(p))).toBe(true);
+});
+
+test('an audio file answered with 404 shows a clear message; the text and device voice stay usable', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.route(/\/audio\/narration\.(webm|mp3)$/, (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.addInitScript({ content: FAKE_SPEECH });
+  await page.goto('/?narration=recorded');
+  await waitForUpgrade(page);
+  await button(page, 'Play').click();
+  await expect(page.getByText(/recorded narration could not be loaded/i).first()).toBeVisible({ timeout: 15_000 });
+  expect(errors).toEqual([]);
+  await expect(page.locator('[aria-current="true"]')).toHaveCount(0);
+  // The device voice is still there: switch to it in the Voices dialog and it reads.
+  await page.goto('/');
+  await waitForUpgrade(page);
+  await button(page, 'Play').click();
+  await expect(page.locator('[aria-current="true"]')).toHaveCount(1);
+});
+
+test('?narration=recorded forces the recording even when device speech works', async ({ page }) => {
+  await page.addInitScript({ content: FAKE_SPEECH });
+  await page.goto('/?narration=recorded');
+  await waitForUpgrade(page);
+  await button(page, 'Play').click();
+  await expect.poll(() => audioClock(page), { timeout: 10_000 }).toBeGreaterThan(100);
+  expect(await page.evaluate(() => (window as unknown as { __speech: { speakCalls: number } }).__speech.speakCalls)).toBe(0);
+  await button(page, 'Voices…').click();
+  const dialog = page.getByRole('dialog', { name: 'Voices' });
+  await expect(dialog.getByRole('radio', { name: /Recorded narration/ })).toBeChecked();
+  await expect(dialog.getByRole('radio', { name: /Device voice/ })).toBeDisabled();
+});
+
+test('when device speech fails, reading continues with the recording at the same sentence, with a notice', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.addInitScript({ content: FAKE_SPEECH });
+  await page.addInitScript(() => Object.assign((window as unknown as { __speech: { config: object } }).__speech.config, { failText: 'Stalin', msPerChar: 5 }));
+  await recordHighlights(page);
+  await page.goto('/');
+  await waitForUpgrade(page);
+  const first = manifest().order[0]; // the title contains "Stalin": the first utterance fails
+  await button(page, 'Play').click();
+  await expect(page.getByText('Device voice unavailable. Playing the recorded narration from the same sentence.').first()).toBeVisible({
+    timeout: 10_000,
+  });
+  await expect.poll(() => audioClock(page), { timeout: 10_000 }).toBeGreaterThan(50);
+  const clock = await audioClock(page);
+  expect(clock).toBeLessThan(manifest().sentences[manifest().order[2]].end);
+  await expect(page.locator('[aria-current="true"]')).toHaveCount(1);
+  expect((await marks(page)).some((m) => m.id === first)).toBe(true);
+});
+
+test('the reader can choose recorded narration; the choice persists', async ({ page }) => {
+  await page.addInitScript({ content: FAKE_SPEECH });
+  await page.goto('/');
+  await waitForUpgrade(page);
+  await button(page, 'Voices…').click();
+  const dialog = page.getByRole('dialog', { name: 'Voices' });
+  await dialog.getByRole('radio', { name: /Recorded narration/ }).check();
+  await page.keyboard.press('Escape');
+  await page.reload();
+  await waitForUpgrade(page);
+  await button(page, 'Play').click();
+  await expect.poll(() => audioClock(page), { timeout: 10_000 }).toBeGreaterThan(100);
+  expect(await page.evaluate(() => (window as unknown as { __speech: { speakCalls: number } }).__speech.speakCalls)).toBe(0);
+});
+
+test('take-away: the MP3 and a WebVTT transcript with voice tags covering every sentence', async ({ page, request }) => {
+  await page.goto('/');
+  const mp3 = page.getByRole('link', { name: 'Download the narration (MP3)' });
+  const vtt = page.getByRole('link', { name: /timed transcript \(WebVTT\)/ });
+  const mp3Response = await request.get((await mp3.getAttribute('href'))!);
+  expect(mp3Response.status()).toBe(200);
+  expect(mp3Response.headers()['content-type']).toContain('audio');
+  const text = await (await request.get((await vtt.getAttribute('href'))!)).text();
+  expect(text.startsWith('WEBVTT')).toBe(true);
+  const { order } = manifest();
+  for (const id of order) expect(text).toContain(`\n${id}\n`);
+  expect(text).toContain('<v Stalin>');
+  expect(text).toContain('<v Kollontai>');
+});

@@ -1,0 +1,255 @@
+// The recorded narration's manifest: the committed one covers every sentence of the edition in
+// reading order and is current (no TTS or ffmpeg needed: only the committed files are read), and
+// the pure checks (clipHash, checkManifest, validateTimeline) behave on a small hand-made script.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadEdition } from '../../../src/content/load.ts';
+import type { SpeakerId } from '../../../src/content/model.ts';
+import {
+  checkManifest,
+  clipHash,
+  lexiconVersion,
+  validateTimeline,
+  type AudioManifest,
+  type ManifestEntry,
+  type OfflineCast,
+} from '../../../src/narration/audio-manifest.ts';
+import { defaultLexicon } from '../../../src/narration/lexicon.ts';
+import { buildNarrationScript } from '../../../src/narration/script.ts';
+import type { NarrationItem, NarrationScript } from '../../../src/narration/types.ts';
+
+const AUDIO_DIR = 'public/audio';
+const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
+
+describe('the committed narration (public/audio)', () => {
+  const lexicon = defaultLexicon();
+  const script = buildNarrationScript(loadEdition('src/content/source/kollontai-1939.edition.md'), lexicon);
+  const cast = readJson<OfflineCast>('audio-scripts/voices.json');
+  const manifest = readJson<AudioManifest>(join(AUDIO_DIR, 'manifest.json'));
+
+  it('covers every sentence of the edition, in reading order, and is not stale (else run npm run audio)', () => {
+    const result = checkManifest(manifest, script, cast, lexiconVersion(lexicon.data));
+    expect(result).toEqual({ missing: [], stale: [], extra: [], outOfOrder: false });
+    expect(manifest.order).toEqual(script.items.map((item) => item.id));
+  });
+
+  it('has a sound timeline', () => {
+    expect(validateTimeline(manifest)).toEqual([]);
+  });
+
+  it('records the voices of voices.json', () => {
+    expect(manifest.voices).toEqual(cast);
+  });
+
+  it('references files that exist; the Opus file is at most 4 MB', () => {
+    expect(manifest.files).toEqual({ opus: expect.stringMatching(/\.(webm|ogg|opus)$/u), mp3: expect.stringMatching(/\.mp3$/u) });
+    for (const file of Object.values(manifest.files)) expect(existsSync(join(AUDIO_DIR, file)), file).toBe(true);
+    expect(statSync(join(AUDIO_DIR, manifest.files.opus)).size).toBeLessThanOrEqual(4 * 1024 * 1024);
+  });
+
+  it('is normalised to about -16 LUFS with a true peak of at most -1 dBTP', () => {
+    expect(manifest.loudness.integratedLufs).toBeGreaterThanOrEqual(-17);
+    expect(manifest.loudness.integratedLufs).toBeLessThanOrEqual(-15);
+    expect(manifest.loudness.truePeakDbtp).toBeLessThanOrEqual(-1);
+  });
+});
+
+// --- a small hand-made script -------------------------------------------------------------------
+
+const voice = (v: string) => ({ engine: 'flite' as const, voice: v });
+const CAST: OfflineCast = {
+  narrator: voice('rms'),
+  kollontai: { engine: 'festival', voice: 'voice_cmu_us_slt_arctic_hts' },
+  molotov: voice('awb'),
+  stalin: { engine: 'festival', voice: 'voice_kal_diphone' },
+  secretary: voice('slt'),
+  editor: { engine: 'espeak-ng', voice: 'en-gb+f3' },
+};
+const LEX = 'lex-1';
+
+function item(id: string, index: number, spans: Array<[SpeakerId, string]>): NarrationItem {
+  return {
+    id,
+    index,
+    speaker: spans[0]![0],
+    paragraph: 'b-1',
+    section: 'front',
+    text: spans.map(([, text]) => text).join(' '),
+    spans: spans.map(([speaker, text]) => ({ speaker, text, displayStart: 0, displayText: text })),
+  };
+}
+
+function makeScript(): NarrationScript {
+  return {
+    items: [
+      item('s-a', 0, [['narrator', 'A title']]),
+      item('s-b', 1, [['kollontai', 'I waited,'], ['narrator', 'she wrote.']]),
+      item('s-c', 2, [['stalin', 'Sit down.']]),
+    ],
+    speakerNames: { narrator: 'Narrator', kollontai: 'Kollontai', molotov: 'Molotov', stalin: 'Stalin', secretary: 'Secretary', editor: 'Editor' },
+  };
+}
+
+/** A manifest rendered (on paper) from `script`: 1 s per span, 100 ms between spans, 500 ms after a sentence. */
+function makeManifest(script: NarrationScript, cast = CAST, lex = LEX): AudioManifest {
+  let t = 0;
+  const sentences: Record<string, ManifestEntry> = {};
+  for (const it of script.items) {
+    const start = t;
+    const spans = it.spans.map((span, i) => {
+      if (i > 0) t += 100;
+      const s = { speaker: span.speaker, start: t, end: t + 1000 };
+      t += 1000;
+      return s;
+    });
+    sentences[it.id] = { start, end: t, speaker: it.speaker, spans, hash: clipHash(it.spans, cast, lex) };
+    t += 500;
+  }
+  return {
+    version: 1,
+    files: { opus: 'narration.webm', mp3: 'narration.mp3' },
+    durationMs: t,
+    order: script.items.map((it) => it.id),
+    sentences,
+    loudness: { integratedLufs: -16, truePeakDbtp: -1.5 },
+    voices: cast,
+  };
+}
+
+const clean = { missing: [], stale: [], extra: [], outOfOrder: false };
+
+describe('clipHash', () => {
+  const spans = makeScript().items[1]!.spans;
+
+  it('is stable and depends only on speaker, spoken text, voice and lexicon version', () => {
+    expect(clipHash(spans, CAST, LEX)).toBe(clipHash(structuredClone(spans), structuredClone(CAST), LEX));
+    const shifted = spans.map((s) => ({ ...s, displayStart: s.displayStart + 5, displayText: `${s.displayText}!` }));
+    expect(clipHash(shifted, CAST, LEX)).toBe(clipHash(spans, CAST, LEX));
+  });
+
+  it('changes with the spoken text, the voice (engine, name, tempo) and the lexicon version', () => {
+    const base = clipHash(spans, CAST, LEX);
+    const variants = [
+      clipHash([{ ...spans[0]!, text: 'I waited;' }, spans[1]!], CAST, LEX),
+      clipHash(spans, { ...CAST, narrator: voice('kal') }, LEX),
+      clipHash(spans, { ...CAST, narrator: { engine: 'espeak-ng', voice: 'rms' } }, LEX),
+      clipHash(spans, { ...CAST, narrator: { ...CAST.narrator, tempo: 1.1 } }, LEX),
+      clipHash(spans, CAST, 'lex-2'),
+      clipHash([spans[1]!, spans[0]!], CAST, LEX),
+    ];
+    expect(new Set([base, ...variants]).size).toBe(variants.length + 1);
+  });
+
+  it('treats a missing tempo as 1', () => {
+    expect(clipHash(spans, { ...CAST, narrator: { ...CAST.narrator, tempo: 1 } }, LEX)).toBe(clipHash(spans, CAST, LEX));
+  });
+});
+
+describe('checkManifest', () => {
+  it('passes a manifest rendered from the same script', () => {
+    const script = makeScript();
+    expect(checkManifest(makeManifest(script), script, CAST, LEX)).toEqual(clean);
+  });
+
+  it("a changed span's spoken text makes exactly that sentence stale", () => {
+    const script = makeScript();
+    const manifest = makeManifest(script);
+    script.items[1]!.spans[1]!.text = 'she wrote later.';
+    expect(checkManifest(manifest, script, CAST, LEX)).toEqual({ ...clean, stale: ['s-b'] });
+  });
+
+  it("a changed voice makes exactly that speaker's sentences stale", () => {
+    const script = makeScript();
+    const manifest = makeManifest(script);
+    expect(checkManifest(manifest, script, { ...CAST, stalin: voice('kal16') }, LEX)).toEqual({ ...clean, stale: ['s-c'] });
+    expect(checkManifest(manifest, script, { ...CAST, kollontai: { ...CAST.kollontai, tempo: 1.2 } }, LEX)).toEqual({ ...clean, stale: ['s-b'] });
+    // A speaker with no spans (molotov) can change voice without making anything stale.
+    expect(checkManifest(manifest, script, { ...CAST, molotov: voice('kal') }, LEX)).toEqual(clean);
+  });
+
+  it('a new lexicon version makes every sentence stale', () => {
+    const script = makeScript();
+    expect(checkManifest(makeManifest(script), script, CAST, 'lex-2').stale).toEqual(['s-a', 's-b', 's-c']);
+  });
+
+  it('a removed entry is missing; a sentence no longer in the script is extra', () => {
+    const script = makeScript();
+    const manifest = makeManifest(script);
+    delete manifest.sentences['s-b'];
+    manifest.order = manifest.order.filter((id) => id !== 's-b');
+    expect(checkManifest(manifest, script, CAST, LEX)).toEqual({ ...clean, missing: ['s-b'] });
+
+    const shorter: NarrationScript = { ...script, items: script.items.filter((it) => it.id !== 's-c') };
+    expect(checkManifest(makeManifest(makeScript()), shorter, CAST, LEX)).toEqual({ ...clean, extra: ['s-c'] });
+  });
+
+  it('an entry left out of `order` is missing', () => {
+    const script = makeScript();
+    const manifest = makeManifest(script);
+    manifest.order = ['s-a', 's-c'];
+    expect(checkManifest(manifest, script, CAST, LEX)).toEqual({ ...clean, missing: ['s-b'] });
+  });
+
+  it('notices an order that is not the reading order, or lists an id twice', () => {
+    const script = makeScript();
+    const swapped = makeManifest(script);
+    swapped.order = ['s-a', 's-c', 's-b'];
+    expect(checkManifest(swapped, script, CAST, LEX)).toEqual({ ...clean, outOfOrder: true });
+    const twice = makeManifest(script);
+    twice.order = ['s-a', 's-b', 's-b', 's-c'];
+    expect(checkManifest(twice, script, CAST, LEX).outOfOrder).toBe(true);
+  });
+});
+
+describe('lexiconVersion', () => {
+  const data = defaultLexicon().data;
+
+  it('ignores the comment but changes with any name, rule or letter', () => {
+    expect(lexiconVersion({ ...data, $comment: 'other' } as typeof data)).toBe(lexiconVersion(data));
+    const [first, ...rest] = data.names;
+    expect(lexiconVersion({ ...data, names: [{ ...first!, spoken: `${first!.spoken}x` }, ...rest] })).not.toBe(lexiconVersion(data));
+    expect(lexiconVersion({ ...data, letters: { ...data.letters, A: 'ah' } })).not.toBe(lexiconVersion(data));
+  });
+});
+
+describe('validateTimeline', () => {
+  const fresh = () => makeManifest(makeScript());
+
+  it('accepts a sound timeline', () => {
+    expect(validateTimeline(fresh())).toEqual([]);
+  });
+
+  it('reports end <= start, overlaps, non-monotonic entries and times beyond the end', () => {
+    const reversed = fresh();
+    reversed.sentences['s-c']!.end = reversed.sentences['s-c']!.start;
+    expect(validateTimeline(reversed).join('\n')).toMatch(/s-c: end .* <= start/u);
+
+    const overlapping = fresh();
+    overlapping.sentences['s-b']!.start = overlapping.sentences['s-a']!.end - 10;
+    expect(validateTimeline(overlapping).join('\n')).toMatch(/s-b: .*overlapping s-a/u);
+
+    const backwards = fresh();
+    backwards.order = ['s-b', 's-a', 's-c'];
+    expect(validateTimeline(backwards).join('\n')).toMatch(/s-a: .*not monotonic/u);
+
+    const short = fresh();
+    short.durationMs = short.sentences['s-c']!.end - 1;
+    expect(validateTimeline(short).join('\n')).toMatch(/s-c: .*beyond durationMs/u);
+  });
+
+  it('reports spans outside their sentence or out of order, and order ids without an entry', () => {
+    const outside = fresh();
+    outside.sentences['s-a']!.spans[0]!.end += 50;
+    expect(validateTimeline(outside).join('\n')).toMatch(/s-a: span 0 .* outside the sentence/u);
+
+    const crossed = fresh();
+    const [first, second] = crossed.sentences['s-b']!.spans;
+    second!.start = first!.end - 200;
+    expect(validateTimeline(crossed).join('\n')).toMatch(/s-b: span 1 starts .* before the previous span ends/u);
+
+    const dangling = fresh();
+    dangling.order.push('s-z');
+    expect(validateTimeline(dangling)).toContain('s-z: listed in order but has no entry');
+  });
+});

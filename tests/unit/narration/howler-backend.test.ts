@@ -1,0 +1,519 @@
+// HowlerBackend over a fake Howl, fake timers and counted frames: loading, continuous playback
+// across sentences, timing from the audio clock, abort, pause/resume, errors, the stall
+// watchdog, rate, seek lag, word times and the hidden-tab timer fallback. No real audio.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AudioManifest } from '../../../src/narration/audio-manifest.ts';
+import {
+  HowlerBackend,
+  resolveAudioUrl,
+  type HowlOptionsLike,
+  type HowlerBackendOptions,
+} from '../../../src/narration/howler-backend.ts';
+import { NarrationError, type NarrationItem, type VoiceCast } from '../../../src/narration/types.ts';
+import { FakeHowl, fakeFrames, testManifest, type FakeHowlOptions } from './fake-howl.ts';
+import { SCRIPT, advance } from './helpers.ts';
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  FakeHowl.instances = [];
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const MANIFEST_URL = 'https://example.org/edition/audio/manifest.json';
+const CAST = {} as VoiceCast;
+const items = Object.fromEntries(SCRIPT.items.map((i) => [i.id, i])) as Record<string, NarrationItem>;
+
+interface SetupOptions {
+  fake?: FakeHowlOptions;
+  manifest?: AudioManifest;
+  hidden?: boolean;
+  backend?: Partial<HowlerBackendOptions>;
+}
+
+function setup(options: SetupOptions = {}) {
+  const frames = fakeFrames();
+  let hidden = options.hidden ?? false;
+  const loadManifest = vi.fn(async (_url: string, _signal: AbortSignal) => structuredClone(options.manifest ?? testManifest()));
+  const createHowl = vi.fn((o: HowlOptionsLike) => new FakeHowl(o, options.fake));
+  const backend = new HowlerBackend({
+    manifestUrl: MANIFEST_URL,
+    loadManifest,
+    createHowl,
+    frames,
+    isHidden: () => hidden,
+    now: () => Date.now(),
+    ...options.backend,
+  });
+  const t0 = Date.now();
+  return {
+    backend,
+    frames,
+    loadManifest,
+    createHowl,
+    setHidden: (value: boolean) => (hidden = value),
+    howl: () => FakeHowl.instances.at(-1)!,
+    /** Milliseconds of fake time since setup. */
+    elapsed: () => Date.now() - t0,
+  };
+}
+
+async function ready(options: SetupOptions = {}) {
+  const s = setup(options);
+  const preparing = s.backend.prepare(new AbortController().signal);
+  await advance();
+  await preparing;
+  return s;
+}
+
+/** Reads one sentence and records its outcome and callbacks with the fake time. */
+function read(backend: HowlerBackend, id: string, options: { rate?: number; signal?: AbortSignal } = {}) {
+  const record = {
+    startedAt: null as number | null,
+    words: [] as [number, number][],
+    done: false,
+    doneAt: null as number | null,
+    error: null as NarrationError | null,
+  };
+  const signal = options.signal ?? new AbortController().signal;
+  const t = Date.now();
+  backend
+    .readSentence(
+      items[id]!,
+      { rate: options.rate ?? 1, cast: CAST },
+      {
+        onStart: () => (record.startedAt = Date.now() - t),
+        onWord: (start, length) => record.words.push([start, length]),
+      },
+      signal,
+    )
+    .then(
+      () => {
+        record.done = true;
+        record.doneAt = Date.now() - t;
+      },
+      (err: NarrationError) => {
+        record.done = true;
+        record.error = err;
+      },
+    );
+  return record;
+}
+
+/** Reads `ids` one after the other, each started as soon as the one before resolves (like the engine). */
+function readChain(backend: HowlerBackend, ids: string[]) {
+  const t0 = Date.now();
+  const log: { id: string; startedAt: number | null; endedAt: number | null; error: NarrationError | null }[] = [];
+  const next = (i: number): void => {
+    const id = ids[i];
+    if (id === undefined) return;
+    const entry = { id, startedAt: null as number | null, endedAt: null as number | null, error: null as NarrationError | null };
+    log.push(entry);
+    backend
+      .readSentence(items[id]!, { rate: 1, cast: CAST }, { onStart: () => (entry.startedAt = Date.now() - t0) }, new AbortController().signal)
+      .then(
+        () => {
+          entry.endedAt = Date.now() - t0;
+          next(i + 1);
+        },
+        (err: NarrationError) => (entry.error = err),
+      );
+  };
+  next(0);
+  return log;
+}
+
+describe('prepare', () => {
+  it('requests nothing until prepare() (no manifest, no Howl)', async () => {
+    const s = setup();
+    await advance(1000);
+    expect(s.loadManifest).not.toHaveBeenCalled();
+    expect(s.createHowl).not.toHaveBeenCalled();
+    expect(s.backend.manifest).toBeNull();
+    expect(s.backend.currentTimeMs()).toBe(0);
+  });
+
+  it('loads the manifest, then creates one HTML5 Howl with Opus then MP3, relative to the manifest', async () => {
+    const s = await ready();
+    expect(s.loadManifest).toHaveBeenCalledTimes(1);
+    expect(s.loadManifest.mock.calls[0]![0]).toBe(MANIFEST_URL);
+    expect(s.createHowl).toHaveBeenCalledTimes(1);
+    expect(s.createHowl.mock.calls[0]![0]).toEqual({
+      src: ['https://example.org/edition/audio/narration.webm', 'https://example.org/edition/audio/narration.mp3'],
+      format: ['webm', 'mp3'],
+      html5: true,
+      preload: true,
+    });
+    expect(s.backend.manifest?.order).toEqual(['s0', 's1', 's2', 's3', 's4', 's5']);
+    expect(s.howl().calls).toEqual([]); // nothing played yet
+  });
+
+  it('shares one load between concurrent calls and returns the same promise once ready', async () => {
+    const s = setup();
+    const a = s.backend.prepare(new AbortController().signal);
+    const b = s.backend.prepare(new AbortController().signal);
+    await advance();
+    await Promise.all([a, b]);
+    expect(s.createHowl).toHaveBeenCalledTimes(1);
+    const c = s.backend.prepare(new AbortController().signal);
+    expect(s.backend.prepare(new AbortController().signal)).toBe(c);
+    await c;
+    expect(s.loadManifest).toHaveBeenCalledTimes(1);
+  });
+
+  it('rejects a caller whose signal aborts, and keeps loading for the next call', async () => {
+    const s = setup();
+    const controller = new AbortController();
+    const first = s.backend.prepare(controller.signal);
+    controller.abort(new Error('gone'));
+    await expect(first).rejects.toThrow('gone');
+    const second = s.backend.prepare(new AbortController().signal);
+    await advance();
+    await second;
+    expect(s.createHowl).toHaveBeenCalledTimes(1);
+  });
+
+  it('loaderror → audio-failed with the plain message (after one retry with the MP3 alone)', async () => {
+    const s = setup({ fake: { load: 'error' } });
+    const preparing = s.backend.prepare(new AbortController().signal);
+    const outcome = preparing.catch((e: unknown) => e);
+    await advance(10);
+    const err = (await outcome) as NarrationError;
+    expect(err).toBeInstanceOf(NarrationError);
+    expect(err.code).toBe('audio-failed');
+    expect(err.message).toBe(
+      'The recorded narration could not be loaded. The text is still here to read, and the device voice may still work.',
+    );
+    expect(s.createHowl).toHaveBeenCalledTimes(2);
+    expect(s.createHowl.mock.calls[1]![0].src).toEqual(['https://example.org/edition/audio/narration.mp3']);
+    expect(FakeHowl.instances.every((h) => h.calls.includes('unload'))).toBe(true);
+    // A later call tries again (with a new Howl).
+    const again = s.backend.prepare(new AbortController().signal).catch((e: unknown) => e);
+    await advance(10);
+    expect(((await again) as NarrationError).code).toBe('audio-failed');
+    expect(s.createHowl).toHaveBeenCalledTimes(4);
+  });
+
+  it('a manifest that cannot be fetched or is not a manifest → audio-failed', async () => {
+    const failing = new HowlerBackend({
+      manifestUrl: MANIFEST_URL,
+      loadManifest: () => Promise.reject(new Error('HTTP 404')),
+      createHowl: (o) => new FakeHowl(o),
+    });
+    await expect(failing.prepare(new AbortController().signal)).rejects.toMatchObject({ code: 'audio-failed' });
+    const garbage = new HowlerBackend({
+      manifestUrl: MANIFEST_URL,
+      loadManifest: async () => ({ hello: 'world' }) as unknown as AudioManifest,
+      createHowl: (o) => new FakeHowl(o),
+    });
+    await expect(garbage.prepare(new AbortController().signal)).rejects.toMatchObject({ code: 'audio-failed' });
+    expect(FakeHowl.instances).toHaveLength(0);
+  });
+
+  it('resolves file names against the manifest URL, also a relative one', () => {
+    expect(resolveAudioUrl('a.webm', 'https://x.org/e/audio/manifest.json')).toBe('https://x.org/e/audio/a.webm');
+    expect(resolveAudioUrl('a.webm', 'audio/manifest.json?v=2')).toBe('audio/a.webm');
+    expect(resolveAudioUrl('https://cdn.org/a.mp3', 'audio/manifest.json')).toBe('https://cdn.org/a.mp3');
+  });
+
+  it('an Ogg Opus file gets Howler format "opus"', async () => {
+    const manifest = testManifest();
+    manifest.files = { opus: 'n.ogg', mp3: 'n.mp3' };
+    const s = await ready({ manifest });
+    expect(s.createHowl.mock.calls[0]![0].format).toEqual(['opus', 'mp3']);
+  });
+});
+
+describe('reading sentences from the audio clock', () => {
+  it('seeks to the sentence and plays; onStart at once; resolves when the clock reaches its end', async () => {
+    const s = await ready();
+    const r = read(s.backend, 's2');
+    expect(s.howl().seeks).toEqual([3]);
+    expect(s.howl().playing()).toBe(true);
+    expect(r.startedAt).toBe(0);
+    await advance(990);
+    expect(r.done).toBe(false);
+    await advance(30);
+    expect(r.done).toBe(true);
+    expect(r.error).toBeNull();
+    expect(r.doneAt!).toBeGreaterThanOrEqual(1000);
+    expect(r.doneAt!).toBeLessThanOrEqual(1016);
+  });
+
+  it('plays consecutive sentences continuously: one seek, one play, timing from the clock', async () => {
+    const s = await ready();
+    const log = readChain(s.backend, ['s0', 's1', 's2', 's3', 's4']);
+    await advance(8000);
+    expect(log.map((l) => l.id)).toEqual(['s0', 's1', 's2', 's3', 's4']);
+    expect(log.every((l) => l.error === null && l.endedAt !== null)).toBe(true);
+    const howl = s.howl();
+    expect(howl.seeks).toEqual([0]);
+    expect(howl.calls.filter((c) => c.startsWith('play'))).toHaveLength(1);
+    expect(howl.calls).not.toContain('pause');
+    const manifest = testManifest();
+    for (const entry of log) {
+      const { start, end } = manifest.sentences[entry.id]!;
+      // onStart when the clock reaches the start (within a frame), never before start − 20 ms.
+      expect(entry.startedAt!).toBeGreaterThanOrEqual(Math.max(0, start - 20));
+      expect(entry.startedAt!).toBeLessThanOrEqual(Math.max(0, start - 20) + 16);
+      expect(entry.endedAt!).toBeGreaterThanOrEqual(end);
+      expect(entry.endedAt!).toBeLessThanOrEqual(end + 16);
+    }
+  });
+
+  it('seeks when jumping (after cancel) and when asked for a sentence far from the clock', async () => {
+    const s = await ready();
+    const first = read(s.backend, 's0');
+    await advance(500);
+    s.backend.cancel(); // the engine: abort + cancel on a jump
+    await advance();
+    expect(first.done).toBe(true);
+    expect(first.error).toBeNull();
+    expect(s.howl().playing()).toBe(false);
+    const r = read(s.backend, 's4');
+    expect(s.howl().seeks).toEqual([0, 6.5]);
+    expect(s.howl().playing()).toBe(true);
+    expect(r.startedAt).toBe(0);
+    // Playing at s4, asked for s1 without a cancel: a seek, no second play.
+    const plays = s.howl().calls.filter((c) => c.startsWith('play')).length;
+    const back = read(s.backend, 's1');
+    expect(s.howl().seeks.at(-1)).toBe(1.2);
+    expect(s.howl().calls.filter((c) => c.startsWith('play'))).toHaveLength(plays);
+    await advance(1400);
+    expect(back.done).toBe(true);
+  });
+
+  it('calls onStart only when the clock reaches the start (a sentence after a gap)', async () => {
+    const s = await ready();
+    read(s.backend, 's0');
+    await advance(1016);
+    // The clock is at ~1016 ms, s1 starts at 1200: flows on, no seek; onStart at ≥ 1180.
+    const t = Date.now();
+    const r = read(s.backend, 's1');
+    expect(s.howl().seeks).toEqual([0]);
+    expect(r.startedAt).toBeNull();
+    await advance(150);
+    expect(r.startedAt).toBeNull();
+    await advance(40);
+    expect(r.startedAt).not.toBeNull();
+    expect(Date.now() - t - 40).toBeLessThanOrEqual(1200);
+  });
+
+  it('reports word times as offsets into the displayed text', async () => {
+    const s = await ready();
+    const r = read(s.backend, 's1');
+    await advance(1400);
+    expect(r.done).toBe(true);
+    // "Snow fell on the city." → Snow, fell, on, the, city
+    expect(r.words).toEqual([
+      [0, 4],
+      [5, 4],
+      [10, 2],
+      [13, 3],
+      [17, 4],
+    ]);
+  });
+
+  it('applies the overall rate to the Howl (keeps the pitch in HTML5 mode), once', async () => {
+    const s = await ready();
+    const r = read(s.backend, 's2', { rate: 2 });
+    expect(s.howl().calls).toContain('rate:2');
+    await advance(520);
+    expect(r.done).toBe(true);
+    read(s.backend, 's3', { rate: 2 });
+    expect(s.howl().calls.filter((c) => c.startsWith('rate'))).toHaveLength(1);
+    read(s.backend, 's3', { rate: 9 });
+    expect(s.howl().calls).toContain('rate:4'); // clamped to what HTML5 audio plays
+  });
+
+  it('aborting stops the loop and the callbacks, resolves quietly, and leaves the sound alone', async () => {
+    const s = await ready();
+    const controller = new AbortController();
+    const r = read(s.backend, 's1', { signal: controller.signal });
+    await advance(100);
+    const words = r.words.length;
+    const requests = s.frames.requests;
+    controller.abort();
+    await advance(3000);
+    expect(r.done).toBe(true);
+    expect(r.error).toBeNull();
+    expect(r.words).toHaveLength(words);
+    expect(s.frames.requests).toBe(requests);
+    expect(s.howl().calls.filter((c) => c === 'pause' || c === 'stop' || c === 'unload')).toEqual([]);
+    // An already aborted signal: nothing happens at all.
+    const seeks = s.howl().seeks.length;
+    const done = new AbortController();
+    done.abort();
+    const quiet = read(s.backend, 's2', { signal: done.signal });
+    await advance();
+    expect(quiet).toMatchObject({ done: true, error: null, startedAt: null });
+    expect(s.howl().seeks).toHaveLength(seeks);
+  });
+
+  it('pause() holds the sentence (no stall, no end) and resume() continues it', async () => {
+    const s = await ready();
+    const r = read(s.backend, 's2');
+    await advance(400);
+    expect(s.backend.pause()).toBe(true);
+    expect(s.howl().playing()).toBe(false);
+    const requests = s.frames.requests;
+    await advance(10_000);
+    expect(r.done).toBe(false);
+    expect(s.frames.requests).toBe(requests); // no frame loop while paused
+    expect(s.backend.resume()).toBe(true);
+    expect(s.howl().playing()).toBe(true);
+    await advance(580);
+    expect(r.done).toBe(false);
+    await advance(40);
+    expect(r.done).toBe(true);
+    expect(r.error).toBeNull();
+    expect(s.howl().seeks).toEqual([3]); // resumed in place
+  });
+
+  it('cancel() pauses the Howl (no unload) and settles the sentence; dispose() unloads', async () => {
+    const s = await ready();
+    const r = read(s.backend, 's2');
+    s.backend.cancel();
+    await advance();
+    expect(r).toMatchObject({ done: true, error: null });
+    expect(s.howl().calls).toContain('pause');
+    expect(s.howl().calls).not.toContain('unload');
+    s.backend.dispose();
+    expect(s.howl().calls).toContain('unload');
+    await expect(s.backend.prepare(new AbortController().signal)).rejects.toMatchObject({ code: 'audio-failed' });
+  });
+
+  it('a sentence without a recording → audio-failed', async () => {
+    const s = await ready();
+    const missing: NarrationItem = { ...items.s0!, id: 'nope' };
+    await expect(
+      s.backend.readSentence(missing, { rate: 1, cast: CAST }, { onStart: () => {} }, new AbortController().signal),
+    ).rejects.toMatchObject({ code: 'audio-failed', message: 'This sentence has no recording.' });
+  });
+
+  it('readSentence before prepare → audio-failed', async () => {
+    const s = setup();
+    await expect(
+      s.backend.readSentence(items.s0!, { rate: 1, cast: CAST }, { onStart: () => {} }, new AbortController().signal),
+    ).rejects.toMatchObject({ code: 'audio-failed' });
+  });
+
+  it('watchdog: a clock that stops advancing for ~4 s → audio-failed', async () => {
+    const s = await ready();
+    const r = read(s.backend, 's3');
+    await advance(300);
+    s.howl().frozen = true;
+    await advance(3900);
+    expect(r.done).toBe(false);
+    await advance(200);
+    expect(r.error).toMatchObject({ code: 'audio-failed', message: 'The recorded narration stopped unexpectedly.' });
+  });
+
+  it('hidden tab: follows the clock with a timer instead of frames, and still ends on time', async () => {
+    const s = await ready({ hidden: true });
+    const r = read(s.backend, 's2');
+    await advance(1000 + 100);
+    expect(r.done).toBe(true);
+    expect(r.doneAt!).toBeLessThanOrEqual(1080);
+    expect(s.frames.requests).toBe(0);
+    // Visible again: frames again.
+    s.setHidden(false);
+    const again = read(s.backend, 's3');
+    await advance(2000);
+    expect(again.done).toBe(true);
+    expect(s.frames.requests).toBeGreaterThan(50);
+  });
+
+  it('a frame that never comes (tab hidden meanwhile) is replaced by the guard timer', async () => {
+    const frames = { requests: 0, request: () => (frames.requests++, 0), cancel: () => {} };
+    const s = await ready({ backend: { frames } });
+    const r = read(s.backend, 's2');
+    await advance(1300);
+    expect(r.done).toBe(true);
+    expect(r.error).toBeNull();
+  });
+
+  it('seek lag: stale readings after a seek neither end nor skip the sentence', async () => {
+    const s = await ready();
+    read(s.backend, 's5');
+    await advance(500); // clock at ~7.6 s
+    s.backend.cancel();
+    s.howl().staleReadsAfterSeek = 5;
+    const r = read(s.backend, 's1');
+    expect(s.backend.currentTimeMs()).toBe(1200); // anchored at the target, not the stale 7600
+    await advance(50);
+    expect(r.done).toBe(false);
+    expect(r.startedAt).toBe(0);
+    await advance(1300);
+    expect(r.done).toBe(true);
+    expect(r.error).toBeNull();
+    expect(r.doneAt!).toBeGreaterThanOrEqual(1300);
+  });
+
+  it('the last sentence resolves with the file’s end event and stops the sound', async () => {
+    const s = await ready();
+    const r = read(s.backend, 's5'); // manifest says 8.3 s, the file ends at 8.2 s
+    await advance(1150);
+    expect(r.done).toBe(true);
+    expect(r.error).toBeNull();
+    expect(s.howl().playing()).toBe(false);
+  });
+
+  it('the last sentence pauses the sound when the clock reaches its end', async () => {
+    const manifest = testManifest();
+    manifest.sentences.s5!.end = 7800;
+    const s = await ready({ manifest });
+    const r = read(s.backend, 's5');
+    await advance(720);
+    expect(r.done).toBe(true);
+    expect(s.howl().playing()).toBe(false);
+    expect(s.howl().calls.at(-1)).toMatch(/^pause/);
+  });
+
+  it('a file that ends in the middle of a sentence → audio-failed', async () => {
+    const s = await ready({ fake: { durationSec: 3.5 } });
+    const r = read(s.backend, 's3');
+    await advance(200);
+    expect(r.error).toMatchObject({ code: 'audio-failed' });
+  });
+
+  it('playerror (autoplay blocked): plays again on unlock', async () => {
+    const s = await ready({ fake: { blockedPlays: 1 } });
+    const r = read(s.backend, 's2');
+    await advance(10);
+    expect(s.howl().playing()).toBe(false);
+    s.howl().unlock();
+    expect(s.howl().playing()).toBe(true);
+    await advance(1100);
+    expect(r).toMatchObject({ done: true, error: null });
+  });
+
+  it('playerror without an unlock → audio-failed within a few seconds', async () => {
+    const s = await ready({ fake: { blockedPlays: 1 } });
+    const r = read(s.backend, 's2');
+    await advance(2900);
+    expect(r.done).toBe(false);
+    await advance(200);
+    expect(r.error).toMatchObject({ code: 'audio-failed' });
+    expect(s.howl().listenerCount('unlock')).toBe(0);
+  });
+
+  it('plays again when a play() was dropped (Howler drops a play queued behind a pending one)', async () => {
+    const s = await ready({ fake: { droppedPlays: 1 } });
+    const r = read(s.backend, 's2');
+    expect(s.howl().playing()).toBe(false);
+    await advance(350);
+    expect(s.howl().playing()).toBe(true);
+    await advance(1000);
+    expect(r).toMatchObject({ done: true, error: null });
+  });
+
+  it('keeps one sound: plays by id once it has one', async () => {
+    const s = await ready();
+    read(s.backend, 's0');
+    s.backend.pause();
+    s.backend.resume();
+    expect(s.howl().calls.filter((c) => c.startsWith('play'))).toEqual(['play', 'play:1001']);
+  });
+});
