@@ -42,8 +42,8 @@ export function renderEditionHtml(edition: Edition, downloads?: NarrationDownloa
   const [title] = blocksOf('title');
   const [dateline] = blocksOf('dateline');
   const masthead =
-    `<h1 class="ne-title" id="top">${sentenceHtml(title)}</h1>\n` +
-    `<p class="ne-dateline">${sentenceHtml(dateline)}</p>`;
+    `<h1 class="ne-title" id="top" data-block="${title.id}">${sentenceHtml(title)}</h1>\n` +
+    `<p class="ne-dateline" data-block="${dateline.id}">${sentenceHtml(dateline)}</p>`;
 
   const editorNote = section(
     'editor-note',

@@ -131,6 +131,7 @@ export class NarrationController implements ReactiveController {
         this.#unsubscribe.push(
           session.engine.subscribe(() => this.#onEngineChange()),
           session.engine.onWord((id, start, length) => this.#highlighter.highlightWord(id, start, length)),
+          session.engine.onSentenceStart((id) => this.#highlight(id)),
           session.subscribe(() => {
             this.#applyTabToSentences(session.preferences.tabToSentences);
             this.#host.requestUpdate();
@@ -238,18 +239,28 @@ export class NarrationController implements ReactiveController {
     }
   }
 
+  /**
+   * The highlight follows the sound: while playing it moves when a sentence really starts
+   * (`onSentenceStart`), so with recorded audio it follows the audio clock, not the gap before;
+   * paused, it shows the position (which Previous/Next move); stopped, nothing is highlighted.
+   */
   #onEngineChange(): void {
     const snapshot = this.session!.engine.snapshot;
-    const active = snapshot.status === 'playing' || snapshot.status === 'paused' || snapshot.status === 'loading';
-    const highlighted = active && snapshot.status !== 'loading' ? snapshot.currentId : null;
-    // While a new backend loads mid-reading, keep the highlight where it was.
-    if (snapshot.status !== 'loading') this.#highlighter.highlight(highlighted);
-    if (highlighted) {
-      this.#lastSpokenId = highlighted;
-      this.savedPosition = null;
-    }
+    if (snapshot.status === 'paused') this.#highlight(snapshot.currentId);
+    else if (snapshot.status === 'playing') {
+      // Starting from nothing (first Play, a jump from idle): show where reading begins at once.
+      if (!this.#highlighter.element) this.#highlight(snapshot.currentId);
+    } else if (snapshot.status !== 'loading') this.#highlight(null);
     this.#updateMediaSession();
     this.#host.requestUpdate();
+  }
+
+  #highlight(id: string | null): void {
+    this.#highlighter.highlight(id);
+    if (id) {
+      this.#lastSpokenId = id;
+      this.savedPosition = null;
+    }
   }
 
   readonly #onClick = (event: MouseEvent): void => {

@@ -105,6 +105,7 @@ export class NarrationEngine {
   #snapshot: NarrationSnapshot | null = null;
   readonly #listeners = new Set<SnapshotListener>();
   readonly #wordListeners = new Set<WordListener>();
+  readonly #startListeners = new Set<(id: string) => void>();
   /** The sentence being read (or natively paused), if any. */
   #sentence: AbortController | null = null;
   /** The backend accepted `pause()` for the current sentence: resume continues it. */
@@ -161,6 +162,15 @@ export class NarrationEngine {
   subscribe(listener: SnapshotListener): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * Calls `listener` when the sound of a sentence really starts (the utterance's `start`, or the
+   * audio clock reaching the sentence) — the moment to move the highlight. Returns unsubscribe.
+   */
+  onSentenceStart(listener: (id: string) => void): () => void {
+    this.#startListeners.add(listener);
+    return () => this.#startListeners.delete(listener);
   }
 
   /** Calls `listener` at every word the backend reports. Returns unsubscribe. */
@@ -284,6 +294,7 @@ export class NarrationEngine {
     this.#backend.dispose();
     this.#listeners.clear();
     this.#wordListeners.clear();
+    this.#startListeners.clear();
     this.#disposed = true;
   }
 
@@ -376,7 +387,8 @@ export class NarrationEngine {
         { rate: this.#rate, cast: this.#cast },
         {
           onStart: () => {
-            // Nothing changes state here: `playing` began at play(). Kept for symmetry/debugging.
+            // No state changes here (`playing` began at play()); listeners move the highlight.
+            if (live()) for (const listener of [...this.#startListeners]) listener(item.id);
           },
           onWord: (start, length) => {
             if (live()) this.#emitWord(item.id, start, length);

@@ -233,6 +233,8 @@ export class HowlerBackend implements NarrationBackend {
   #howl: HowlLike | null = null;
   /** The one sound we play (Howler would start a second one on `play()` without an id). */
   #soundId: number | null = null;
+  /** Last time `#reconcileRate` re-applied the rate. */
+  #rateCheckedAt = -Infinity;
   #loading: Promise<void> | null = null;
   #ready = false;
   readonly #runs = new Set<SentenceRun>();
@@ -343,6 +345,7 @@ export class HowlerBackend implements NarrationBackend {
     if (rate !== this.#rate) {
       howl.rate(rate);
       this.#rate = rate;
+      this.#rateCheckedAt = -Infinity;
     }
 
     const isLast = this.#orderIndex.get(item.id) === manifest.order.length - 1;
@@ -461,6 +464,7 @@ export class HowlerBackend implements NarrationBackend {
           lastNudgeAt = now;
           this.#play();
         }
+        this.#reconcileRate(now);
         schedule();
       };
 
@@ -663,6 +667,19 @@ export class HowlerBackend implements NarrationBackend {
   }
 
   /** Seeks to `ms` and re-anchors the clock there. */
+  /**
+   * Howler queues `rate()` while an HTML5 `play()` is pending and may never run that queue (its
+   * queue only advances on a matching event), so a quick second speed change could be lost. Each
+   * tick compares the sound's rate with the wanted one and re-applies it, at most every 300 ms.
+   */
+  #reconcileRate(now: number): void {
+    const howl = this.#howl;
+    if (!howl || this.#rate === null || this.#soundId === null || now - this.#rateCheckedAt < 300) return;
+    this.#rateCheckedAt = now;
+    const current = howl.rate(this.#soundId) as unknown;
+    if (typeof current === 'number' && Math.abs(current - this.#rate) > 1e-3) howl.rate(this.#rate, this.#soundId);
+  }
+
   #seek(ms: number): void {
     const howl = this.#howl!;
     const seconds = Math.max(0, ms) / 1000;

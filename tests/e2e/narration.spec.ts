@@ -89,6 +89,8 @@ test('Next and Previous move speech and highlight; paragraph buttons jump by par
   const record = await speech(page);
   expect(record.cancelCalls).toBeGreaterThanOrEqual(3);
   await button(page, 'Next paragraph').click();
+  // The highlight moves when the new sentence's sound starts.
+  await expect.poll(() => currentId(page)).not.toBe(ids[1]);
   const after = await currentId(page);
   const paragraphOf = (id: string) =>
     page.locator(`[data-sid="${id}"]`).evaluate((el) => el.closest('[data-block]')?.getAttribute('data-block'));
@@ -236,7 +238,7 @@ test('a failing voice shows a clear message and the text stays usable', async ({
   await expect(page.getByRole('dialog', { name: 'Reading settings' })).toBeVisible();
 });
 
-test('no speechSynthesis at all: Play explains, nothing crashes', async ({ page }) => {
+test('no speechSynthesis at all: the recorded narration reads instead, and the Voices dialog explains', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.addInitScript(() => {
@@ -245,7 +247,12 @@ test('no speechSynthesis at all: Play explains, nothing crashes', async ({ page 
   await page.goto('/');
   await waitForUpgrade(page);
   await button(page, 'Play').click();
-  await expect(page.getByText('This browser cannot read aloud.').first()).toBeVisible();
+  await expect(current(page)).toHaveCount(1);
+  await button(page, 'Pause').click();
+  await button(page, 'Voices…').click();
+  const dialog = page.getByRole('dialog', { name: 'Voices' });
+  await expect(dialog.getByRole('radio', { name: /Recorded narration/ })).toBeChecked();
+  await expect(dialog.getByText('This device offers no voices for reading aloud.')).toBeVisible();
   expect(errors).toEqual([]);
 });
 

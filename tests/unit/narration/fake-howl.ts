@@ -37,6 +37,8 @@ export class FakeHowl implements HowlLike {
   staleReadsAfterSeek = 0;
   blockedPlays: number;
   droppedPlays: number;
+  /** This many calls of rate(r) are swallowed (Howler's stalled queue during a pending play). */
+  queuedRates = 0;
   readonly durationSec: number;
   #state: 'unloaded' | 'loading' | 'loaded' = 'loading';
   #pos = 0;
@@ -133,8 +135,15 @@ export class FakeHowl implements HowlLike {
 
   rate(): number;
   rate(rate: number, id?: number): this;
-  rate(rate?: number): number | this {
-    if (rate === undefined) return this.#rate;
+  rate(rate?: number, id?: number): number | this {
+    // Like Howler: rate() and rate(soundId) read; rate(r) and rate(r, soundId) set.
+    if (rate === undefined || (rate === SOUND_ID && id === undefined)) return this.#rate;
+    if (this.queuedRates > 0) {
+      // Like Howler's queue during a pending HTML5 play(): the call is accepted but never runs.
+      this.queuedRates--;
+      this.calls.push(`rate-queued:${rate}`);
+      return this;
+    }
     this.calls.push(`rate:${rate}`);
     const playing = this.#since !== null;
     this.#hold();

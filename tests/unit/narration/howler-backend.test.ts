@@ -327,6 +327,19 @@ describe('reading sentences from the audio clock', () => {
     expect(s.howl().calls).toContain('rate:4'); // clamped to what HTML5 audio plays
   });
 
+  it('re-applies a rate that Howler queued and never ran (quick second speed change)', async () => {
+    const s = await ready();
+    read(s.backend, 's1', { rate: 1.25 });
+    await advance(50);
+    s.howl().queuedRates = 1; // the next rate() call is swallowed, like Howler's stalled queue
+    read(s.backend, 's1', { rate: 1.5 });
+    await advance(400);
+    const calls = s.howl().calls;
+    expect(calls).toContain('rate-queued:1.5');
+    expect(calls.lastIndexOf('rate:1.5')).toBeGreaterThan(calls.indexOf('rate-queued:1.5'));
+    expect(s.howl().rate()).toBe(1.5);
+  });
+
   it('aborting stops the loop and the callbacks, resolves quietly, and leaves the sound alone', async () => {
     const s = await ready();
     const controller = new AbortController();
