@@ -6,7 +6,7 @@
  * No DOM globals are touched unless they are the defaults; tests inject fakes.
  */
 import type { AudioManifest, ManifestEntry } from './audio-manifest.ts';
-import { displayWords, type DisplayWord } from './audio-timeline.ts';
+import { displayWords, sentenceIndexAt, type DisplayWord } from './audio-timeline.ts';
 import type { TimerLike } from './speech-synthesis-backend.ts';
 import {
   NarrationError,
@@ -659,14 +659,17 @@ export class HowlerBackend implements NarrationBackend {
    * FLOW_LEAD_MS before its start, or in the silence right after the sentence before it.
    */
   #flowsInto(id: string, entry: ManifestEntry, clock: number): boolean {
-    if (clock >= entry.start - FLOW_LEAD_MS && clock < entry.end) return true;
     const manifest = this.#manifest!;
     const index = this.#orderIndex.get(id) ?? -1;
-    const previous = index > 0 ? manifest.sentences[manifest.order[index - 1]!] : undefined;
-    return previous !== undefined && clock < entry.start && clock >= previous.end - FLOW_LEAD_MS;
+    // Binary search: the sentence the clock is in (a silence belongs to the sentence before it).
+    const at = sentenceIndexAt(manifest, clock);
+    if (at === index) return clock < entry.end;
+    if (at !== index - 1 || index <= 0) return false;
+    // In the previous sentence's last moments, or the silence before this one.
+    const previous = manifest.sentences[manifest.order[index - 1]!]!;
+    return clock >= previous.end - FLOW_LEAD_MS;
   }
 
-  /** Seeks to `ms` and re-anchors the clock there. */
   /**
    * Howler queues `rate()` while an HTML5 `play()` is pending and may never run that queue (its
    * queue only advances on a matching event), so a quick second speed change could be lost. Each
@@ -680,6 +683,7 @@ export class HowlerBackend implements NarrationBackend {
     if (typeof current === 'number' && Math.abs(current - this.#rate) > 1e-3) howl.rate(this.#rate, this.#soundId);
   }
 
+  /** Seeks to `ms` and re-anchors the clock there. */
   #seek(ms: number): void {
     const howl = this.#howl!;
     const seconds = Math.max(0, ms) / 1000;
