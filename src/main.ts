@@ -1,16 +1,27 @@
 /**
- * Entry point: builds the services (settings model over localStorage, with defaults from the
- * visitor's system preferences) and hands them to the root element that wraps the static text.
+ * Entry point: reads the page options (kiosk, idle time, starting theme), builds the
+ * services (settings model over localStorage, with defaults from the visitor's system preferences
+ * or the page's theme) and hands them to the root element that wraps the static text.
  */
 import { ReadingSettingsModel } from './settings/model.ts';
 import { defaultSettings, environmentFromMatchMedia } from './settings/defaults.ts';
 import { createLocalStore } from './settings/storage.ts';
+import { parsePageOptions } from './page/page-options.ts';
 import './edition/narrated-edition.ts';
+
+const options = parsePageOptions(location.search);
 
 const settingsModel = new ReadingSettingsModel(
   createLocalStore(() => globalThis.localStorage),
-  defaultSettings(environmentFromMatchMedia((query) => window.matchMedia(query))),
+  {
+    ...defaultSettings(environmentFromMatchMedia((query) => window.matchMedia(query))),
+    ...(options.theme ? { theme: options.theme } : {}),
+  },
 );
 
 const root = document.querySelector('narrated-edition');
-if (root) root.settingsModel = settingsModel;
+if (root) {
+  if (options.kiosk) root.setAttribute('kiosk', '');
+  root.setAttribute('idle', String(options.idleSeconds));
+  root.settingsModel = settingsModel;
+}

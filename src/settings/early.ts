@@ -24,10 +24,11 @@ export function applyStoredSettings(
   storage: KeyValueStorage | (() => KeyValueStorage | undefined | null) | undefined | null,
   env: SettingsEnvironment,
   key: string = SETTINGS_STORAGE_KEY,
+  defaultOverrides: Partial<ReadingSettings> = {},
 ): ReadingSettings {
   const getStorage = typeof storage === 'function' ? storage : () => storage;
   const prefs = parsePreferences(createLocalStore(getStorage, key).load());
-  const settings = resolveSettings(prefs, defaultSettings(env));
+  const settings = resolveSettings(prefs, { ...defaultSettings(env), ...defaultOverrides });
   try {
     applyStyle(root, settingsToStyle(settings));
   } catch {

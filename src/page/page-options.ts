@@ -1,0 +1,46 @@
+/**
+ * Options a page URL (or an embed's attributes, turned into URL parameters) can set: kiosk mode
+ * and its idle time and a starting theme (the narration source is read by `narration-source.ts`).
+ * Bad values fall back to the defaults; nothing here throws. Pure.
+ */
+import { THEMES, type Theme } from '../settings/types.ts';
+
+/** Parsed page options. */
+export interface PageOptions {
+  /** `?kiosk`: museum kiosk mode. */
+  kiosk: boolean;
+  /** `?idle=<seconds>`: inactivity before the "Are you still there?" dialog (kiosk), 30–3600, default 120. */
+  idleSeconds: number;
+  /** `?theme=hc-dark|hc-light|cream`: the starting theme (the museum's default); the reader can change it. */
+  theme: Theme | null;
+}
+
+export const DEFAULT_IDLE_SECONDS = 120;
+export const MIN_IDLE_SECONDS = 30;
+export const MAX_IDLE_SECONDS = 3600;
+
+const isFlag = (params: URLSearchParams, name: string) => {
+  if (!params.has(name)) return false;
+  const value = (params.get(name) ?? '').trim().toLowerCase();
+  return value === '' || value === '1' || value === 'true' || value === 'yes' || value === 'on';
+};
+
+/** Reads the page options from a query string (`location.search`). */
+export function parsePageOptions(search: string): PageOptions {
+  let params: URLSearchParams;
+  try {
+    params = new URLSearchParams(search);
+  } catch {
+    params = new URLSearchParams();
+  }
+  const idle = Number((params.get('idle') ?? '').trim());
+  const theme = (params.get('theme') ?? '').trim() as Theme;
+  return {
+    kiosk: isFlag(params, 'kiosk'),
+    idleSeconds:
+      params.get('idle') !== null && Number.isFinite(idle) && idle > 0
+        ? Math.round(Math.min(MAX_IDLE_SECONDS, Math.max(MIN_IDLE_SECONDS, idle)))
+        : DEFAULT_IDLE_SECONDS,
+    theme: THEMES.includes(theme) ? theme : null,
+  };
+}

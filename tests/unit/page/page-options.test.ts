@@ -1,0 +1,30 @@
+// URL options: valid values are read, bad ones fall back to the defaults.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_IDLE_SECONDS, parsePageOptions } from '../../../src/page/page-options.ts';
+
+describe('parsePageOptions', () => {
+  it('defaults', () => {
+    expect(parsePageOptions('')).toEqual({ kiosk: false, idleSeconds: DEFAULT_IDLE_SECONDS, theme: null });
+  });
+  it('reads kiosk, idle and theme', () => {
+    expect(parsePageOptions('?kiosk&idle=90&theme=hc-dark')).toEqual({ kiosk: true, idleSeconds: 90, theme: 'hc-dark' });
+    expect(parsePageOptions('?kiosk=true').kiosk).toBe(true);
+    expect(parsePageOptions('?kiosk=0').kiosk).toBe(false);
+  });
+  it.each([
+    ['?idle=abc', DEFAULT_IDLE_SECONDS],
+    ['?idle=-5', DEFAULT_IDLE_SECONDS],
+    ['?idle=0', DEFAULT_IDLE_SECONDS],
+    ['?idle=Infinity', DEFAULT_IDLE_SECONDS],
+    ['?idle=5', 30],
+    ['?idle=999999', 3600],
+    ['?idle=45.6', 46],
+  ])('idle %s → %d', (search, seconds) => {
+    expect(parsePageOptions(search).idleSeconds).toBe(seconds);
+  });
+  it('ignores unknown themes and garbage', () => {
+    expect(parsePageOptions('?theme=neon').theme).toBeNull();
+    expect(parsePageOptions('?theme=%E0%A4%A').theme).toBeNull();
+    expect(parsePageOptions('?kiosk=maybe').kiosk).toBe(false);
+  });
+});
