@@ -22,6 +22,8 @@ export interface EditionPluginOptions {
   earlyScript: string;
   /** The recorded narration's manifest, relative to the project root (optional). */
   audioManifest?: string;
+  /** The embed element's module; bundled to `embed.js` (a classic script other sites can load). */
+  embedScript?: string;
 }
 
 const TRANSCRIPT_FILE = 'narration.vtt';
@@ -36,6 +38,7 @@ const MARKERS = {
 /** Builds the edition from the annotated source and injects it into `index.html`. */
 export function editionPlugin(options: EditionPluginOptions): Plugin {
   let root = process.cwd();
+  let outDir = resolve(root, 'dist');
   let earlyScriptCode: string | undefined;
   const sourcePath = () => resolve(root, options.source);
   const load = (): Edition => loadEdition(sourcePath(), options.source);
@@ -60,6 +63,7 @@ export function editionPlugin(options: EditionPluginOptions): Plugin {
     name: 'narrated-edition:content',
     configResolved(config) {
       root = config.root;
+      outDir = resolve(config.root, config.build.outDir);
     },
     buildStart() {
       this.addWatchFile(sourcePath());
@@ -98,6 +102,13 @@ export function editionPlugin(options: EditionPluginOptions): Plugin {
       this.emitFile({ type: 'asset', fileName: 'edition.json', source: JSON.stringify(edition, null, 1) });
       const manifest = loadManifest();
       if (manifest) this.emitFile({ type: 'asset', fileName: TRANSCRIPT_FILE, source: transcript(edition, manifest) });
+    },
+    async closeBundle() {
+      // A classic script at a stable URL (no hash), so another site's one <script> tag keeps working.
+      if (!options.embedScript || this.meta.watchMode) return;
+      const code = await bundleInline(resolve(root, options.embedScript), 'narratedEditionEmbed');
+      const { writeFileSync } = await import('node:fs');
+      writeFileSync(resolve(outDir, 'embed.js'), `${code}\n`);
     },
   };
 }
@@ -140,15 +151,19 @@ export function preloadFontsPlugin(pattern: RegExp): Plugin {
   };
 }
 
-/** Bundles one module to a minified IIFE string, for inlining in the HTML head. */
-async function bundleInline(entry: string): Promise<string> {
+/**
+ * Bundles one module to a minified classic script (IIFE), for inlining in the HTML head or as
+ * `embed.js`. ES2017 syntax, so older kiosk browsers run it too.
+ */
+async function bundleInline(entry: string, name = 'neEarlySettings'): Promise<string> {
   const output = await build({
     configFile: false,
     logLevel: 'silent',
     build: {
       write: false,
       minify: true,
-      lib: { entry, formats: ['iife'], name: 'neEarlySettings' },
+      target: 'es2017',
+      lib: { entry, formats: ['iife'], name },
     },
   });
   const [result] = Array.isArray(output) ? output : [output];

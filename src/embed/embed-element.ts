@@ -1,0 +1,78 @@
+/**
+ * `embed.js`: lets another site show the edition with one script tag and one element:
+ *
+ *   <script src="https://example.org/edition/embed.js" defer></script>
+ *   <narrated-edition theme="cream" narration-source="recorded" start-sentence="s-abc1234"></narrated-edition>
+ *
+ * The element frames the edition (an iframe inside a shadow root), so styles are isolated both
+ * ways and the edition keeps its own scrolling, focus and sticky reader bar. Attributes become
+ * the edition's URL options: `theme`, `kiosk`, `idle`, `narration-source` (→ `narration`) and
+ * `start-sentence` (→ `#<sentence id>`); `src` overrides where the edition lives (default: the
+ * folder `embed.js` was loaded from); `label` names the frame for screen readers.
+ * No framework: plain custom element, a few hundred bytes, runs in older browsers too.
+ */
+
+const SCRIPT_BASE = (() => {
+  const script = document.currentScript as HTMLScriptElement | null;
+  return script?.src ? new URL('.', script.src).href : new URL('.', location.href).href;
+})();
+
+const OBSERVED = ['src', 'theme', 'kiosk', 'idle', 'narration-source', 'start-sentence', 'label'] as const;
+
+/** Builds the framed page's URL from the element's attributes. */
+export function embedUrl(base: string, attrs: (name: string) => string | null): string {
+  const url = new URL(attrs('src') || base, base);
+  const set = (param: string, value: string | null) => {
+    if (value !== null && value !== '') url.searchParams.set(param, value);
+  };
+  set('theme', attrs('theme'));
+  set('idle', attrs('idle'));
+  set('narration', attrs('narration-source'));
+  if (attrs('kiosk') !== null && attrs('kiosk') !== 'false') url.searchParams.set('kiosk', '');
+  const start = attrs('start-sentence');
+  url.hash = start ? encodeURIComponent(start) : '';
+  return url.href;
+}
+
+/** `<narrated-edition>` for other sites: the edition in an isolated frame. */
+export class NarratedEditionEmbed extends HTMLElement {
+  static readonly observedAttributes = OBSERVED;
+  readonly #frame: HTMLIFrameElement;
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = `
+      :host { display: block; contain: content; }
+      :host([hidden]) { display: none; }
+      iframe {
+        display: block;
+        inline-size: 100%;
+        block-size: var(--narrated-edition-height, min(85vh, 56rem));
+        border: var(--narrated-edition-border, 1px solid #767676);
+        border-radius: var(--narrated-edition-radius, 0.5rem);
+        background: #fbf7ea;
+      }`;
+    this.#frame = document.createElement('iframe');
+    this.#frame.setAttribute('allow', 'autoplay; fullscreen');
+    this.#frame.setAttribute('allowfullscreen', '');
+    root.append(style, this.#frame);
+  }
+
+  connectedCallback(): void {
+    this.#update();
+  }
+
+  attributeChangedCallback(): void {
+    if (this.isConnected) this.#update();
+  }
+
+  #update(): void {
+    const url = embedUrl(SCRIPT_BASE, (name) => this.getAttribute(name));
+    if (this.#frame.src !== url) this.#frame.src = url;
+    this.#frame.title = this.getAttribute('label') || 'Stalin’s Conversation with A.M. Kollontai — narrated edition';
+  }
+}
+
+if (!customElements.get('narrated-edition')) customElements.define('narrated-edition', NarratedEditionEmbed);

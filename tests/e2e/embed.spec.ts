@@ -1,0 +1,85 @@
+// Embedding on another site: one script tag and <narrated-edition>, or a plain iframe. Attributes
+// reach the edition; styles leak neither way. The foreign page is served from another origin.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { test, expect } from '@playwright/test';
+
+/** Serves `html` as a museum's page on its own port: another origin than the edition's. */
+async function serveForeignPage(html: string): Promise<{ url: string; server: Server }> {
+  const server = createServer((_req, res) => {
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    res.end(html);
+  });
+  await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));
+  return { url: `http://localhost:${(server.address() as AddressInfo).port}/gallery.html`, server };
+}
+
+test('the embed element and a plain iframe show the edition; attributes apply; styles stay apart', async ({ page, baseURL }) => {
+  const edition = JSON.parse(readFileSync('dist/edition.json', 'utf8')) as { sentences: { id: string }[] };
+  const start = edition.sentences[50].id;
+  const html = readFileSync('tests/e2e/fixtures/foreign-page.html', 'utf8')
+    .replaceAll('EDITION_ORIGIN', baseURL!.replace(/\/$/, ''))
+    .replace('START_ID', start);
+  const { url: FOREIGN, server } = await serveForeignPage(html);
+  expect(new URL(FOREIGN).origin).not.toBe(new URL(baseURL!).origin);
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true });
+  });
+  const failed: string[] = [];
+  page.on('requestfailed', (r) => failed.push(`${r.url()} ${r.failure()?.errorText}`));
+  await page.goto(FOREIGN);
+  await page.waitForFunction(() => customElements.get('narrated-edition'), null, { timeout: 10_000 }).catch(() => {
+    throw new Error(`embed.js did not define <narrated-edition>: ${failed.join(', ')}`);
+  });
+
+  // The element upgraded and framed the edition with the attributes as URL options.
+  const frameSrc = await page.locator('#embed').evaluate((el) => el.shadowRoot!.querySelector('iframe')!.src);
+  expect(frameSrc).toContain('theme=hc-dark');
+  expect(frameSrc).toContain('narration=recorded');
+  expect(frameSrc).toContain(`#${start}`);
+  const frame = page.frameLocator('#embed >> iframe');
+  await expect(frame.locator('narrated-edition[data-ready]')).toHaveCount(1);
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Stalin’s Conversation with A.M. Kollontai');
+  expect(await frame.locator('html').getAttribute('data-theme')).toBe('hc-dark');
+  await expect(frame.getByText('Sentence 51 of')).toBeVisible();
+
+  // Narration works inside the embed (recorded, forced by the attribute).
+  await frame.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(frame.locator('[aria-current="true"]')).toHaveAttribute('data-sid', start);
+
+  // Styles leak neither way.
+  const inside = await frame.locator('.ne-text p').first().evaluate((p) => ({
+    color: getComputedStyle(p).color,
+    font: getComputedStyle(p).fontFamily,
+    spacing: getComputedStyle(p).letterSpacing,
+  }));
+  expect(inside.color).not.toBe('rgb(200, 0, 0)');
+  expect(inside.font).not.toContain('Courier');
+  expect(inside.spacing).not.toBe('3px');
+  const outside = await page.locator('#museum-text').evaluate((p) => ({
+    color: getComputedStyle(p).color,
+    font: getComputedStyle(p).fontFamily,
+    background: getComputedStyle(document.body).backgroundColor,
+  }));
+  expect(outside).toEqual({ color: 'rgb(200, 0, 0)', font: '"Courier New", monospace', background: 'rgba(0, 0, 0, 0)' });
+
+  // The plain iframe embed works too.
+  const plain = page.frameLocator('#plain');
+  await expect(plain.locator('narrated-edition[data-ready]')).toHaveCount(1);
+  expect(await plain.locator('html').getAttribute('data-theme')).toBe('hc-light');
+  server.close();
+});
+
+test('embed attributes build the edition URL; empty or false ones are left out', async ({ page, baseURL }) => {
+  await page.goto('/');
+  await page.addScriptTag({ url: `${baseURL}/embed.js` });
+  // On the edition's own page the real element is already defined: test the URL builder directly.
+  const url = await page.evaluate(() => {
+    const api = (window as unknown as { narratedEditionEmbed: { embedUrl(base: string, attrs: (n: string) => string | null): string } })
+      .narratedEditionEmbed;
+    const attrs: Record<string, string> = { kiosk: '', idle: '90', 'narration-source': 'device', 'start-sentence': 's-1', theme: '' };
+    return api.embedUrl('https://museum.example/edition/', (n) => (n in attrs ? attrs[n] : null));
+  });
+  expect(url).toBe('https://museum.example/edition/?idle=90&narration=device&kiosk=#s-1');
+});
