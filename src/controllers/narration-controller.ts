@@ -13,6 +13,8 @@ import type { NarrationSession, NarrationOption } from '../narration/session.ts'
 import {
   createNarrationStore,
   createPositionStore,
+  defaultNarrationPreferences,
+  normalizeVolume,
   type NarrationPreferences,
   type SavedPosition,
 } from '../narration/preferences.ts';
@@ -214,6 +216,38 @@ export class NarrationController implements ReactiveController {
   async preview(speaker: SpeakerId, voiceName: string | null): Promise<void> {
     const session = this.session ?? (await this.ensureSession());
     await session?.preview(speaker, voiceName).catch(() => undefined);
+  }
+
+  /** The narration volume, 0–1. */
+  get volume(): number {
+    return this.preferences.volume;
+  }
+
+  /** Sets the narration volume (0–1) for device speech and the recording, and keeps it. */
+  async setVolume(volume: number): Promise<void> {
+    const session = this.session ?? (await this.ensureSession());
+    if (session) session.setVolume(volume);
+    else {
+      this.#preferences = { ...this.#preferences, volume: normalizeVolume(volume) ?? this.#preferences.volume };
+      createNarrationStore(this.#options.getStorage).save(this.#preferences);
+    }
+    this.#host.requestUpdate();
+  }
+
+  /**
+   * Back to a first visit (a kiosk's idle reset): stops the narration, forgets the narration
+   * preferences and the position (stored and in memory), removes the highlight. Nothing speaks.
+   */
+  reset(): void {
+    this.session?.reset();
+    this.#preferences = defaultNarrationPreferences();
+    createNarrationStore(this.#options.getStorage).clear();
+    createPositionStore(this.#options.getStorage).clear();
+    this.savedPosition = null;
+    this.#lastSpokenId = null;
+    this.#highlighter.highlight(null);
+    this.#applyTabToSentences(this.preferences.tabToSentences);
+    this.#host.requestUpdate();
   }
 
   /** Switches an option (shortcuts, follow along, tab to sentences). */

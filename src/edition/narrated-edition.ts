@@ -3,8 +3,10 @@
  * reading-settings model and the narration controller, applies the effective settings to the
  * document, and wires the child controls: they send intent (typed events) up, and it hands state
  * down. Dialogs live in its shadow root; the toolbar controls live in the static light DOM.
+ * In kiosk mode (`kiosk` attribute) it loads the kiosk controller, as its own chunk, and hands
+ * it the attract screen, idle reset, keypad and kiosk bar.
  */
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { ReadingSettingsModel } from '../settings/model.ts';
 import type { ReadingSettings } from '../settings/types.ts';
@@ -15,6 +17,7 @@ import { DEFAULT_SHORTCUTS } from '../narration/shortcuts.ts';
 import { SPEAKER_IDS } from '../content/model.ts';
 import '../components/reading-toolbar/reading-toolbar.ts';
 import '../components/narration-controls/narration-controls.ts';
+import type { KioskController } from '../controllers/kiosk-controller.ts';
 import type { ReadingSettingsElement } from '../components/reading-settings/reading-settings.ts';
 import type { SettingChangeEvent } from '../components/reading-settings/events.ts';
 import type { NarrationHelpElement } from '../components/narration-help/narration-help.ts';
@@ -51,6 +54,12 @@ export class NarratedEdition extends LitElement {
   /** Forces device speech (`device`) or the recorded narration (`recorded`); a URL `?narration=` wins. */
   @property({ attribute: 'narration-source' }) narrationSource?: string;
 
+  /** Museum kiosk mode (`?kiosk`): attract screen, idle reset, keypad, kiosk bar, 48 px targets. */
+  @property({ type: Boolean, reflect: true }) kiosk = false;
+
+  /** Kiosk: seconds without input before "Are you still there?" (`?idle=`, 30–3600; main.ts clamps). */
+  @property({ type: Number }) idle = 120;
+
   /** The settings model; set by main.ts before the element upgrades. */
   @property({ attribute: false }) settingsModel?: ReadingSettingsModel;
 
@@ -82,9 +91,14 @@ export class NarratedEdition extends LitElement {
     openHelp: () => void this.openHelp(),
     topInset: () => {
       const bar = this.querySelector<HTMLElement>('.ne-toolbar-row');
-      return bar && document.documentElement.hasAttribute('data-toolbar-sticky') ? bar.getBoundingClientRect().height : 0;
+      const sticky = this.kiosk || document.documentElement.hasAttribute('data-toolbar-sticky');
+      return bar && sticky ? bar.getBoundingClientRect().height : 0;
     },
   });
+
+  /** The kiosk controller, once its chunk has loaded (kiosk mode only). */
+  private kioskController?: KioskController;
+  private kioskLoading?: Promise<void>;
 
   private unsubscribe?: () => void;
   private focusTracker?: ReadingFocusTracker;
@@ -134,8 +148,34 @@ export class NarratedEdition extends LitElement {
     this.focusTracker = undefined;
   }
 
-  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+  override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('settingsModel') && this.settingsModel && this.isConnected) this.attachModel(this.settingsModel);
+    if (changed.has('kiosk') && this.kiosk) this.loadKiosk();
+  }
+
+  /** Loads the kiosk controller (its own chunk: the normal first load does not carry it). */
+  private loadKiosk(): void {
+    this.kioskLoading ??= import('../controllers/kiosk-controller.ts')
+      .then(({ KioskController }) => {
+        this.kioskController = new KioskController(this, {
+          idleSeconds: () => this.idle,
+          settings: () => this.settingsModel,
+          narration: this.narration,
+          closeDialogs: () => this.closeDialogs(),
+        });
+        this.requestUpdate();
+      })
+      .catch((error: unknown) => {
+        console.error(error);
+        this.setAttribute('data-kiosk-ready', ''); // show the page anyway
+      });
+  }
+
+  /** Closes the reading-settings, voices and shortcuts dialogs, if open. */
+  private closeDialogs(): void {
+    this.settingsDialog?.close();
+    this.helpDialog?.close();
+    this.voicesDialog?.close();
   }
 
   override updated(): void {
@@ -269,6 +309,7 @@ export class NarratedEdition extends LitElement {
             @voice-preview=${this.onVoicePreview}
           ></voice-settings>`
         : null}
+      ${this.kioskController?.render() ?? nothing}
     `;
   }
 }

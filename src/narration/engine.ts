@@ -44,6 +44,8 @@ export interface NarrationEngineOptions {
   cast: VoiceCast;
   /** Overall speed, clamped to 0.5–2 (default 1). */
   rate?: number;
+  /** Volume, clamped to 0–1 (default 1). */
+  volume?: number;
   /** Where Play starts (clamped). */
   startIndex?: number;
   /**
@@ -66,6 +68,12 @@ export const MAX_RATE = 2;
 export function clampRate(rate: number): number {
   if (Number.isNaN(rate)) return 1;
   return Math.min(MAX_RATE, Math.max(MIN_RATE, rate));
+}
+
+/** Clamps a volume to 0–1 (NaN → 1). */
+export function clampVolume(volume: number): number {
+  if (Number.isNaN(volume)) return 1;
+  return Math.min(1, Math.max(0, volume));
 }
 
 /** Turns anything a backend rejected with into a NarrationError. */
@@ -101,6 +109,7 @@ export class NarrationEngine {
   #backend: NarrationBackend;
   #cast: VoiceCast;
   #rate: number;
+  #volume: number;
   #state: NarrationState;
   #snapshot: NarrationSnapshot | null = null;
   readonly #listeners = new Set<SnapshotListener>();
@@ -121,6 +130,7 @@ export class NarrationEngine {
     this.#backend = options.backend;
     this.#cast = options.cast;
     this.#rate = clampRate(options.rate ?? 1);
+    this.#volume = clampVolume(options.volume ?? 1);
     this.#state = initialNarrationState(options.script.items.length, options.startIndex ?? 0);
     this.#preload = options.preload ?? true;
     if (this.#preload) this.#prepare();
@@ -148,6 +158,11 @@ export class NarrationEngine {
   /** The state as the reducer sees it (for tests and debugging). */
   get state(): Readonly<NarrationState> {
     return this.#state;
+  }
+
+  /** The volume, 0–1. */
+  get volume(): number {
+    return this.#volume;
   }
 
   /** The current backend. */
@@ -252,6 +267,19 @@ export class NarrationEngine {
     if (next === this.#rate || this.#disposed) return;
     this.#rate = next;
     this.#changedSettings();
+  }
+
+  /**
+   * Sets the volume (clamped to 0–1). The backend changes the sound in place where it can (the
+   * recording); otherwise, while playing, the current sentence restarts at the new volume.
+   */
+  setVolume(volume: number): void {
+    const next = clampVolume(volume);
+    if (next === this.#volume || this.#disposed) return;
+    this.#volume = next;
+    if (this.#sentence && this.#backend.setVolume?.(next)) return;
+    if (this.#state.status === 'playing') this.#dispatch({ type: 'restart' });
+    else if (this.#nativePaused) this.#restartOnResume = true;
   }
 
   /** Sets the voices; while playing, the current sentence restarts with them. */
@@ -384,7 +412,7 @@ export class NarrationEngine {
     try {
       reading = backend.readSentence(
         item,
-        { rate: this.#rate, cast: this.#cast },
+        { rate: this.#rate, cast: this.#cast, volume: this.#volume },
         {
           onStart: () => {
             // No state changes here (`playing` began at play()); listeners move the highlight.

@@ -244,6 +244,8 @@ export class HowlerBackend implements NarrationBackend {
   #anchor: number | null = null;
   #lastRawMs = 0;
   #rate: number | null = null;
+  /** Volume of the Howl (null: no Howl yet). */
+  #volume: number | null = null;
   #disposed = false;
 
   constructor(options: HowlerBackendOptions) {
@@ -347,6 +349,8 @@ export class HowlerBackend implements NarrationBackend {
       this.#rate = rate;
       this.#rateCheckedAt = -Infinity;
     }
+
+    this.#applyVolume(options.volume ?? 1);
 
     const isLast = this.#orderIndex.get(item.id) === manifest.order.length - 1;
     const wasPlaying = howl.playing() && !this.#paused;
@@ -541,6 +545,12 @@ export class HowlerBackend implements NarrationBackend {
     this.#pauseHowl();
   }
 
+  /** Sets the volume (0–1) of the recording now, in place; true (a Howl can always change it). */
+  setVolume(volume: number): boolean {
+    this.#applyVolume(volume);
+    return true;
+  }
+
   /** Stops the clock loops, ends loading in flight and unloads the Howl. */
   dispose(): void {
     if (this.#disposed) return;
@@ -599,6 +609,7 @@ export class HowlerBackend implements NarrationBackend {
       this.#howl = howl;
       this.#soundId = null;
       this.#rate = null;
+      this.#volume = 1; // Howler's default
       howl.on('end', this.#onEnd);
       howl.on('playerror', this.#onPlayError);
     }
@@ -681,6 +692,15 @@ export class HowlerBackend implements NarrationBackend {
     this.#rateCheckedAt = now;
     const current = howl.rate(this.#soundId) as unknown;
     if (typeof current === 'number' && Math.abs(current - this.#rate) > 1e-3) howl.rate(this.#rate, this.#soundId);
+  }
+
+  /** Gives the Howl `volume` (clamped to 0–1; NaN → 1) when it differs from the last one set. */
+  #applyVolume(volume: number): void {
+    const value = Number.isFinite(volume) ? Math.min(1, Math.max(0, volume)) : 1;
+    const howl = this.#howl;
+    if (!howl || value === this.#volume) return;
+    howl.volume(value);
+    this.#volume = value;
   }
 
   /** Seeks to `ms` and re-anchors the clock there. */

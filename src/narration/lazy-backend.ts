@@ -48,6 +48,12 @@ export class LazyBackend implements NarrationBackend {
     this.#inner?.cancel();
   }
 
+  setVolume(volume: number): boolean {
+    // Nothing sounds before the backend is loaded: the next sentence brings the volume along.
+    if (!this.#inner) return true;
+    return this.#inner.setVolume?.(volume) ?? false;
+  }
+
   dispose(): void {
     this.#disposed = true;
     this.#inner?.dispose();

@@ -20,14 +20,17 @@ export interface NarrationPreferences {
   tabToSentences: boolean;
   /** Device voice, recorded narration, or automatic (device when it works, else recorded). */
   source: 'auto' | 'device' | 'recorded';
+  /** Narration volume, 0–1 in steps of 0.1 (default 1): the in-app control of kiosks. */
+  volume: number;
 }
 
 /** The defaults (a fresh object each time). */
 export function defaultNarrationPreferences(): NarrationPreferences {
-  return { rate: 1, voices: {}, shortcuts: true, followAlong: true, tabToSentences: false, source: 'auto' };
+  return { rate: 1, voices: {}, shortcuts: true, followAlong: true, tabToSentences: false, source: 'auto', volume: 1 };
 }
 
 export const NARRATION_RATE = { min: 0.5, max: 2, step: 0.05 } as const;
+export const NARRATION_VOLUME = { min: 0, max: 1, step: 0.1 } as const;
 export const NARRATION_STORAGE_KEY = 'ne-narration:v1';
 export const POSITION_STORAGE_KEY = 'ne-position:v1';
 
@@ -37,6 +40,14 @@ export function normalizeRate(value: unknown): number | undefined {
   const { min, max, step } = NARRATION_RATE;
   const clamped = Math.min(max, Math.max(min, value));
   return Number((min + Math.round((clamped - min) / step) * step).toFixed(2));
+}
+
+/** Clamps a volume to 0–1 and snaps it to 0.1 steps; undefined for non-numbers and NaN. */
+export function normalizeVolume(value: unknown): number | undefined {
+  if (typeof value !== 'number' || Number.isNaN(value)) return undefined;
+  const { min, max, step } = NARRATION_VOLUME;
+  const clamped = Math.min(max, Math.max(min, value));
+  return Number((Math.round(clamped / step) * step).toFixed(1));
 }
 
 /**
@@ -76,6 +87,8 @@ export function parseNarrationPreferences(raw: unknown): NarrationPreferences {
   if (!isPlainObject(raw)) return prefs;
   const rate = normalizeRate(own(raw, 'rate'));
   if (rate !== undefined) prefs.rate = rate;
+  const volume = normalizeVolume(own(raw, 'volume'));
+  if (volume !== undefined) prefs.volume = volume;
   for (const key of ['shortcuts', 'followAlong', 'tabToSentences'] as const) {
     const value = own(raw, key);
     if (typeof value === 'boolean') prefs[key] = value;

@@ -8,7 +8,13 @@
 import type { SpeakerId } from '../content/model.ts';
 import { DEFAULT_CAST_FILE, castVoices, usableVoices, type CastFile } from './casting.ts';
 import { NarrationEngine, clampRate } from './engine.ts';
-import type { NarrationPreferences, NarrationStore, PositionStore } from './preferences.ts';
+import {
+  defaultNarrationPreferences,
+  normalizeVolume,
+  type NarrationPreferences,
+  type NarrationStore,
+  type PositionStore,
+} from './preferences.ts';
 import type { NarrationBackend, NarrationItem, NarrationScript, VoiceCast, VoiceInfo } from './types.ts';
 import { LazyBackend } from './lazy-backend.ts';
 import { FALLBACK_NOTICE, initialSource, shouldFallBack, type NarrationSource } from './narration-source.ts';
@@ -49,6 +55,7 @@ export class NarrationSession {
   #source: NarrationSource;
   #notice: string | null = null;
   readonly #forced: NarrationSource | null;
+  readonly #speechAvailable: boolean;
   readonly #loadRecorded: () => Promise<NarrationBackend>;
   readonly #createDevice: () => VoicedBackend;
   #preferences: NarrationPreferences;
@@ -66,6 +73,7 @@ export class NarrationSession {
     this.#positions = options.positions;
     this.#castFile = options.castFile ?? DEFAULT_CAST_FILE;
     this.#forced = options.forcedSource ?? null;
+    this.#speechAvailable = options.speechAvailable;
     this.#loadRecorded = options.loadRecordedBackend;
     this.#createDevice = options.createDeviceBackend;
     this.#preferences = this.#store.load();
@@ -83,6 +91,7 @@ export class NarrationSession {
       backend: this.#source === 'device' ? this.#device : this.#recordedBackend(),
       cast: this.#cast,
       rate: this.#preferences.rate,
+      volume: this.#preferences.volume,
       startIndex,
       // Device voices load early (they are slow on some systems); recorded audio waits for Play.
       preload: this.#source === 'device',
@@ -153,6 +162,33 @@ export class NarrationSession {
     this.engine.setRate(this.#preferences.rate);
   }
 
+  /** Sets the narration volume (0–1, in 0.1 steps) and keeps it. */
+  setVolume(volume: number): void {
+    this.#update({ ...this.#preferences, volume: normalizeVolume(volume) ?? this.#preferences.volume });
+    this.engine.setVolume(this.#preferences.volume);
+  }
+
+  /**
+   * Back to a first visit (a kiosk's idle reset): stops, forgets the stored preferences and the
+   * saved position, and puts speed, volume, voices, options, source and position back to the
+   * defaults (a source forced by the page stays). Nothing is spoken.
+   */
+  reset(): void {
+    this.#preview?.abort();
+    this.engine.stop();
+    this.#store.clear();
+    this.#positions.clear();
+    this.#preferences = defaultNarrationPreferences();
+    this.#notice = null;
+    const source = initialSource({ forced: this.#forced, preference: 'auto', speechAvailable: this.#speechAvailable });
+    if (source !== this.#source) this.#switchTo(source, null);
+    this.engine.setRate(this.#preferences.rate);
+    this.engine.setVolume(this.#preferences.volume);
+    this.#recast();
+    const first = this.script.items[0];
+    if (first) this.engine.seek(first.id);
+  }
+
   /** Chooses a voice for `speaker` by name (null = automatic) and keeps the choice. */
   setVoice(speaker: SpeakerId, voiceName: string | null): void {
     const voices = { ...this.#preferences.voices };
@@ -183,7 +219,7 @@ export class NarrationSession {
     await this.#device.prepare(controller.signal);
     await this.#device.readSentence(
       this.#sample(speaker),
-      { rate: this.#preferences.rate, cast },
+      { rate: this.#preferences.rate, cast, volume: this.#preferences.volume },
       { onStart: () => undefined },
       controller.signal,
     );

@@ -359,7 +359,7 @@ export class SpeechSynthesisBackend implements NarrationBackend {
         utterance.lang = voice.lang;
         utterance.rate = clamp(options.rate * (assignment?.rate ?? 1), 0.1, 10, 1);
         utterance.pitch = isNaturalVoice(voice.name) ? 1 : clamp(assignment?.pitch ?? 1, 0, 2, 1);
-        utterance.volume = 1;
+        utterance.volume = clamp(options.volume ?? 1, 0, 1, 1);
         const live: LiveUtterance = { utterance, cancelled: false };
         const mine = () => !live.cancelled && !settled && current === live;
         current = live;

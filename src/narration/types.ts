@@ -101,6 +101,11 @@ export interface SentenceOptions {
   rate: number;
   /** Voice per speaker. */
   cast: VoiceCast;
+  /**
+   * Loudness of the narration, 0–1 (default 1): the utterance `volume` for device speech, the
+   * Howl's volume for the recording. An in-app control for kiosks, apart from the system volume.
+   */
+  volume?: number;
 }
 
 /**
@@ -119,6 +124,11 @@ export interface NarrationBackend {
   resume(): boolean;
   /** Stops all sound now. */
   cancel(): void;
+  /**
+   * Changes the volume (0–1) of the sentence sounding now, in place. Returns false when it cannot
+   * (an utterance's volume is fixed once spoken): the engine then restarts the sentence.
+   */
+  setVolume?(volume: number): boolean;
   /** Frees resources and listeners. */
   dispose(): void;
 }

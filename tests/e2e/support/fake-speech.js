@@ -87,7 +87,7 @@
     getVoices: () => (voicesReady ? VOICES.slice() : []),
     speak(u) {
       record.speakCalls++;
-      record.spoken.push({ text: u.text, voice: u.voice?.name ?? null, rate: u.rate, pitch: u.pitch });
+      record.spoken.push({ text: u.text, voice: u.voice?.name ?? null, rate: u.rate, pitch: u.pitch, volume: u.volume });
       queue.push(u);
       next();
     },

@@ -155,10 +155,16 @@ export class FakeHowl implements HowlLike {
     return this;
   }
 
+  /** Volumes set with volume(v), in order (kept apart from `calls`). */
+  readonly volumes: number[] = [];
+  #volume = 1;
   volume(): number;
   volume(volume: number): this;
   volume(volume?: number): number | this {
-    return volume === undefined ? 1 : this;
+    if (volume === undefined) return this.#volume;
+    this.#volume = volume;
+    this.volumes.push(volume);
+    return this;
   }
 
   playing(): boolean {

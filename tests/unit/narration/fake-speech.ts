@@ -40,6 +40,7 @@ export interface SpokenRecord {
   lang: string;
   rate: number;
   pitch: number;
+  volume: number;
 }
 
 export interface FakeSpeechOptions {
@@ -144,7 +145,7 @@ export class FakeSpeechSynthesis implements SpeechSynthesisLike {
   }
 
   speak(u: UtteranceLike): void {
-    this.spoken.push({ text: u.text, voiceName: u.voice?.name ?? null, lang: u.lang, rate: u.rate, pitch: u.pitch });
+    this.spoken.push({ text: u.text, voiceName: u.voice?.name ?? null, lang: u.lang, rate: u.rate, pitch: u.pitch, volume: u.volume });
     this.#queue.push(u);
     this.maxQueueLength = Math.max(this.maxQueueLength, this.queueLength);
     if (!this.#current && !this.#paused) this.#advance();

@@ -45,6 +45,7 @@ describe('parseNarrationPreferences', () => {
       followAlong: false,
       tabToSentences: true,
       source: 'recorded',
+      volume: 0.6,
     };
     expect(parseNarrationPreferences(raw)).toEqual(raw);
   });

@@ -111,7 +111,7 @@ describe('readSentence', () => {
     const cast = castVoices(SIX_VOICES);
     const wild: VoiceCast = { ...cast, stalin: { ...cast.stalin, rate: 8, pitch: 3 } };
     void backend.readSentence(ONE, { rate: 2, cast: wild }, cb(), signal());
-    expect(synth.spoken[0]).toEqual({ text: 'Sit down, please.', voiceName: 'Tom', lang: 'en-US', rate: 10, pitch: 2 });
+    expect(synth.spoken[0]).toEqual({ text: 'Sit down, please.', voiceName: 'Tom', lang: 'en-US', rate: 10, pitch: 2, volume: 1 });
   });
 
   it('finds the voice by name when the URI is unknown, else falls back to an English voice', async () => {
