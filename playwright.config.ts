@@ -27,6 +27,9 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',
     launchOptions: { executablePath, args: chromiumArgs },
+    // The offline service worker would answer requests before page.route sees them (and carry
+    // state between tests): off everywhere, except in tests that opt in (offline.spec.ts).
+    serviceWorkers: 'block',
   },
   projects: [
     // Everything else, with a scripted speechSynthesis where narration is involved.

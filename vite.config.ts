@@ -1,7 +1,9 @@
 // Build configuration: the edition plugin turns the annotated source into static HTML and
-// edition.json; plugin-legacy adds a nomodule bundle for older kiosk browsers.
+// edition.json; plugin-legacy adds a nomodule bundle for older kiosk browsers; vite-plugin-pwa builds
+// the offline service worker (src/offline/sw.ts) and fills in its precache list.
 import { defineConfig } from 'vite';
 import legacy from '@vitejs/plugin-legacy';
+import { VitePWA } from 'vite-plugin-pwa';
 import { editionPlugin, preloadFontsPlugin } from './src/build/edition-plugin.ts';
 
 export default defineConfig({
@@ -10,12 +12,30 @@ export default defineConfig({
       source: 'src/content/source/kollontai-1939.edition.md',
       earlyScript: 'src/settings/early-entry.ts',
       audioManifest: 'public/audio/manifest.json',
+      embedScript: 'src/embed/embed-element.ts',
     }),
     preloadFontsPlugin(/atkinson-hyperlegible-latin-(400|700)-normal-[\w-]+\.woff2$/),
     legacy({
       // Browsers with custom elements but without ES modules (older kiosk and signage browsers).
       targets: ['chrome >= 54', 'safari >= 10', 'firefox >= 63', 'edge >= 79'],
       modernPolyfills: false,
+    }),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/offline',
+      filename: 'sw.ts',
+      injectRegister: false, // src/offline/register.ts registers it, after load
+      manifest: false,
+      injectManifest: {
+        // The app shell (modern and legacy chunks), the woff2 fonts, the document model and the
+        // transcript. The recorded narration (audio/) is stored on demand: see sw.ts.
+        globPatterns: ['**/*.{html,js,css,woff2,json,vtt}'],
+        // The recording's player code (Howler) is also stored only once it has been used, so a
+        // web visitor downloads none of it before pressing Play (see the runtime route in sw.ts).
+        globIgnores: ['audio/**', '**/howler-*.js'],
+        // Service workers of older kiosk browsers too (Safari 11.1+, Chrome 55+), not only modern ones.
+        target: 'es2017',
+      },
     }),
   ],
   build: {

@@ -8,6 +8,7 @@ import { defaultSettings, environmentFromMatchMedia } from './settings/defaults.
 import { createLocalStore } from './settings/storage.ts';
 import { parsePageOptions } from './page/page-options.ts';
 import './edition/narrated-edition.ts';
+import { cacheRecordedNarration, registerOffline } from './offline/register.ts';
 
 const options = parsePageOptions(location.search);
 
@@ -24,4 +25,10 @@ if (root) {
   if (options.kiosk) root.setAttribute('kiosk', '');
   root.setAttribute('idle', String(options.idleSeconds));
   root.settingsModel = settingsModel;
+}
+
+registerOffline();
+// A kiosk must narrate offline from its first visit: keep the recording at once.
+if (options.kiosk) {
+  cacheRecordedNarration(undefined, () => import('./narration/howler-backend.ts').then((m) => m.preloadPlayerCode()));
 }

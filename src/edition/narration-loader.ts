@@ -11,6 +11,7 @@ import { buildNarrationScript } from '../narration/script.ts';
 import { NarrationSession } from '../narration/session.ts';
 import { SpeechSynthesisBackend } from '../narration/speech-synthesis-backend.ts';
 import type { NarrationSource } from '../narration/narration-source.ts';
+import { cacheRecordedNarration } from '../offline/register.ts';
 
 /** Options of {@link loadNarration}. */
 export interface NarrationLoadOptions {
@@ -38,6 +39,7 @@ export async function loadNarration(options: NarrationLoadOptions): Promise<Narr
     createDeviceBackend: () => new SpeechSynthesisBackend(),
     loadRecordedBackend: async () => {
       const { HowlerBackend } = await import('../narration/howler-backend.ts');
+      cacheRecordedNarration(); // from now on the recording also plays offline
       return new HowlerBackend({ manifestUrl: options.manifestUrl });
     },
     speechAvailable: typeof globalThis.speechSynthesis !== 'undefined' && globalThis.speechSynthesis !== null,
