@@ -334,6 +334,8 @@ test('keypad only: arrows, Enter, Escape and F1 reach and operate every control 
   expect(await focusedName(page)).toBe('Start again');
   expect((await rootStyle(page)).theme).toBe('hc-dark');
   await page.keyboard.press('Enter');
+  await expect(confirm).toBeVisible();
+  await expect.poll(() => focusedName(page)).toBe('No, keep reading');
   await keypadTo(page, 'Yes, start again', 'ArrowUp');
   await page.keyboard.press('Enter');
   await expect(attract(page)).toBeVisible();
