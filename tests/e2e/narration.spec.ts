@@ -289,6 +289,7 @@ test('highlight causes no layout shift and stays visible under forced colours', 
   const ids = await sentenceIds(page);
   await page.locator(`[data-sid="${ids[12]}"]`).click();
   await page.waitForFunction(() => (window as unknown as { __speech: SpeechRecord }).__speech.events.filter((e) => e.type === 'end').length >= 4);
+  await button(page, 'Pause').click(); // hold the highlight still while its style is read
   const style = await current(page).evaluate((el) => {
     const s = getComputedStyle(el);
     return { outline: s.outlineStyle, width: parseFloat(s.outlineWidth), bg: s.backgroundColor };
