@@ -4,15 +4,13 @@
  * open modal dialog and the element that really has focus. DOM only; no Lit.
  */
 
+import { deepActiveElement } from '../components/shared/focus.ts';
+
+export { deepActiveElement };
+
 const FOCUSABLE =
   'button, input:not([type="hidden"]), select, textarea, a[href], summary, [tabindex]:not([tabindex="-1"])';
 
-/** The focused element, looking through open shadow roots. */
-export function deepActiveElement(doc: Document = document): Element | null {
-  let active = doc.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
 
 /** The children of `node` in the flat tree: shadow contents, slotted elements, else light children. */
 function flatChildren(node: Element | Document | ShadowRoot): Element[] {

@@ -20,6 +20,7 @@ import {
 } from './events.ts';
 import { narrationControlsStyles } from './narration-controls.styles.ts';
 import { DEFAULT_SHORTCUTS } from '../../narration/shortcuts.ts';
+import { deepActiveElement } from '../shared/focus.ts';
 
 /** The narration's one status value (same values as the engine's `NarrationStatus`). */
 export type NarrationViewStatus = 'idle' | 'loading' | 'playing' | 'paused' | 'ended' | 'error';
@@ -61,13 +62,6 @@ const IDLE_VIEW: NarrationView = {
 
 /** Shown when the engine reports an error without a message. */
 const GENERIC_ERROR = 'Reading aloud stopped because of a problem.';
-
-/** The focused element, looking through open shadow roots. */
-function deepActiveElement(root: Document | ShadowRoot): Element | null {
-  let active = root.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
 
 // ---- Icons (decorative: every button has a visible text label) ----
 

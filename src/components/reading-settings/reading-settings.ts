@@ -20,13 +20,7 @@ import { normalizeSetting } from '../../settings/preferences.ts';
 import type { ReadingSettings, SettingKey } from '../../settings/types.ts';
 import { SettingChangeEvent, SettingsCloseEvent, SettingsResetEvent } from './events.ts';
 import { readingSettingsStyles } from './reading-settings.styles.ts';
-
-/** The focused element, looking through open shadow roots (the opener is often inside one). */
-function deepActiveElement(root: Document | ShadowRoot): Element | null {
-  let active = root.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
+import { deepActiveElement } from '../shared/focus.ts';
 
 /**
  * @summary Modal dialog with the reading settings, rendered from the setting descriptors.

@@ -17,6 +17,8 @@ import {
   describeRate,
   normalizeRate,
 } from '../narration-controls/events.ts';
+import { deepActiveElement } from '../shared/focus.ts';
+import { dialogFrameStyles } from '../shared/dialog-frame.styles.ts';
 
 /** One speaker as the dialog shows it. */
 export interface VoiceSettingsSpeaker {
@@ -37,13 +39,6 @@ export interface VoiceSettingsVoice {
 
 /** Value of the "Automatic" option (voice names are never empty). */
 const AUTOMATIC = '';
-
-/** The focused element, looking through open shadow roots (the opener is often inside one). */
-function deepActiveElement(root: Document | ShadowRoot): Element | null {
-  let active = root.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
 
 /**
  * @summary Modal dialog to choose and preview a voice per speaker, and set the overall speed.
@@ -72,80 +67,9 @@ function deepActiveElement(root: Document | ShadowRoot): Element | null {
  */
 @customElement('voice-settings')
 export class VoiceSettingsElement extends LitElement {
-  static override styles = css`
-    :host {
-      --_bg: var(--ne-surface, #f0e9d2);
-      --_text: var(--ne-text, #1a1a1a);
-      --_muted: var(--ne-text-muted, #36332b);
-      --_accent: var(--ne-accent, #003f8a);
-      --_border: var(--ne-border, #6e6656);
-      --_focus: var(--ne-focus, #003f8a);
-      --_font: var(--ne-font-family, 'Atkinson Hyperlegible', Verdana, Arial, system-ui, sans-serif);
-      --_ui-scale: var(--ne-text-scale, 1);
-      --_target: max(44px, 2.75rem);
-      display: contents;
-    }
-    @media (max-width: 30em), (max-height: 30em) {
-      :host {
-        --_ui-scale: min(var(--ne-text-scale, 1), 1.5);
-      }
-    }
-    *,
-    *::before,
-    *::after {
-      box-sizing: border-box;
-    }
-    dialog {
-      inline-size: min(40rem, 100%);
-      max-inline-size: 100%;
-      max-block-size: 100vh;
-      max-block-size: 100dvh;
-      margin: auto;
-      padding: 0;
-      border: 2px solid var(--_border);
-      border-radius: 0.5rem;
-      background: var(--_bg);
-      color: var(--_text);
-      font-family: var(--_font);
-      font-size: calc(1rem * var(--_ui-scale));
-      line-height: var(--ne-line-height, 1.6);
-      letter-spacing: var(--ne-letter-spacing, normal);
-      word-spacing: var(--ne-word-spacing, normal);
-      overflow-x: hidden;
-      overflow-y: auto;
-      overscroll-behavior: contain;
-      overflow-wrap: anywhere;
-    }
-    dialog::backdrop {
-      background: rgb(0 0 0 / 0.65);
-    }
-    header,
-    .body {
-      padding: 0.75em 1em;
-    }
-    header {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      justify-content: space-between;
-      gap: 0.5em 1em;
-      background: var(--_bg);
-      border-block-end: 1px solid var(--_border);
-    }
-    @media (min-height: 30em) {
-      header {
-        position: sticky;
-        top: 0;
-        z-index: 1;
-      }
-    }
-    h2 {
-      flex: 1 1 10em;
-      min-inline-size: 0;
-      margin: 0;
-      font-size: 1.25em;
-      line-height: 1.3;
-    }
+  static override styles = [
+    dialogFrameStyles,
+    css`
     .body {
       display: flex;
       flex-direction: column;
@@ -312,7 +236,8 @@ export class VoiceSettingsElement extends LitElement {
         color: CanvasText;
       }
     }
-  `;
+  `,
+  ];
 
   /** The speakers, in cast-list order. */
   @property({ attribute: false }) speakers: VoiceSettingsSpeaker[] = [];

@@ -1,0 +1,82 @@
+/**
+ * The frame every narration dialog shares (Voices, Keyboard shortcuts): token mapping, a modal
+ * <dialog> that fits 320 CSS px and large text (scrolling body, sticky header), the backdrop and
+ * the heading. Components add their own rules after it.
+ */
+import { css } from 'lit';
+
+export const dialogFrameStyles = css`
+    :host {
+      --_bg: var(--ne-surface, #f0e9d2);
+      --_text: var(--ne-text, #1a1a1a);
+      --_muted: var(--ne-text-muted, #36332b);
+      --_accent: var(--ne-accent, #003f8a);
+      --_border: var(--ne-border, #6e6656);
+      --_focus: var(--ne-focus, #003f8a);
+      --_font: var(--ne-font-family, 'Atkinson Hyperlegible', Verdana, Arial, system-ui, sans-serif);
+      --_ui-scale: var(--ne-text-scale, 1);
+      --_target: max(44px, 2.75rem);
+      display: contents;
+    }
+    @media (max-width: 30em), (max-height: 30em) {
+      :host {
+        --_ui-scale: min(var(--ne-text-scale, 1), 1.5);
+      }
+    }
+    *,
+    *::before,
+    *::after {
+      box-sizing: border-box;
+    }
+    dialog {
+      inline-size: min(40rem, 100%);
+      max-inline-size: 100%;
+      max-block-size: 100vh;
+      max-block-size: 100dvh;
+      margin: auto;
+      padding: 0;
+      border: 2px solid var(--_border);
+      border-radius: 0.5rem;
+      background: var(--_bg);
+      color: var(--_text);
+      font-family: var(--_font);
+      font-size: calc(1rem * var(--_ui-scale));
+      line-height: var(--ne-line-height, 1.6);
+      letter-spacing: var(--ne-letter-spacing, normal);
+      word-spacing: var(--ne-word-spacing, normal);
+      overflow-x: hidden;
+      overflow-y: auto;
+      overscroll-behavior: contain;
+      overflow-wrap: anywhere;
+    }
+    dialog::backdrop {
+      background: rgb(0 0 0 / 0.65);
+    }
+    header,
+    .body {
+      padding: 0.75em 1em;
+    }
+    header {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 0.5em 1em;
+      background: var(--_bg);
+      border-block-end: 1px solid var(--_border);
+    }
+    @media (min-height: 30em) {
+      header {
+        position: sticky;
+        top: 0;
+        z-index: 1;
+      }
+    }
+    h2 {
+      flex: 1 1 10em;
+      min-inline-size: 0;
+      margin: 0;
+      font-size: 1.25em;
+      line-height: 1.3;
+    }
+`;
