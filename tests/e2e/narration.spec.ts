@@ -344,3 +344,22 @@ for (const theme of ['hc-dark', 'hc-light', 'cream']) {
     await expectNoAxeViolations(page, `${theme} help dialog open`);
   });
 }
+
+test('the Voices and Keyboard shortcuts dialogs open modal and give focus back to their buttons', async ({ page }) => {
+  await open(page);
+  for (const [name, title] of [
+    ['Keyboard shortcuts', 'Keyboard shortcuts'],
+    ['Voices…', 'Voices'],
+  ]) {
+    const opener = button(page, name);
+    await opener.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: title });
+    await expect(dialog).toBeVisible();
+    // Modal: the dialog element itself is the top-layer :modal element.
+    expect(await dialog.evaluate((d) => d.matches(':modal'))).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(opener).toBeFocused();
+  }
+});

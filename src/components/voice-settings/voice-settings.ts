@@ -17,7 +17,7 @@ import {
   describeRate,
   normalizeRate,
 } from '../narration-controls/events.ts';
-import { deepActiveElement } from '../shared/focus.ts';
+import { ModalDialogController } from '../../controllers/modal-dialog-controller.ts';
 import { dialogFrameStyles } from '../shared/dialog-frame.styles.ts';
 
 /** One speaker as the dialog shows it. */
@@ -262,12 +262,11 @@ export class VoiceSettingsElement extends LitElement {
 
   @query('dialog') private dialog?: HTMLDialogElement;
 
-  /** Element to give focus back to on close. */
-  private opener: HTMLElement | null = null;
+  private readonly dialogController = new ModalDialogController(this, () => this.dialog);
 
   /** Opens the dialog as a modal, remembering the currently focused element. */
   show(): void {
-    this.rememberOpener();
+    this.dialogController.rememberOpener();
     this.open = true;
   }
 
@@ -277,45 +276,18 @@ export class VoiceSettingsElement extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('open') && this.open) this.rememberOpener();
+    this.dialogController.willUpdate(changed.has('open'));
     if (changed.has('rate')) this.draftRate = null;
   }
 
   override updated(changed: PropertyValues<this>): void {
-    if (changed.has('open')) this.syncDialog();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.opener = null;
-  }
-
-  private rememberOpener(): void {
-    if (this.opener) return;
-    const active = deepActiveElement(this.ownerDocument);
-    const isInside = active !== null && (active === this || this.renderRoot.contains(active));
-    this.opener = active instanceof HTMLElement && !isInside && active !== this.ownerDocument.body ? active : null;
-  }
-
-  private syncDialog(): void {
-    const dialog = this.dialog;
-    if (!dialog) return;
-    if (this.open && !dialog.open) {
-      if (this.isConnected) dialog.showModal();
-    } else if (!this.open && dialog.open) {
-      dialog.close();
-    }
+    this.dialogController.updated(changed.has('open'));
   }
 
   // ---- Handlers ----
 
   /** Fires after every close: Escape, the Close button, or `close()`. */
-  private readonly onDialogClose = (): void => {
-    this.open = false;
-    const opener = this.opener;
-    this.opener = null;
-    if (opener?.isConnected) opener.focus();
-  };
+  private readonly onDialogClose = (): void => this.dialogController.closed();
 
   private readonly onCloseClick = (): void => {
     this.dialog?.close();

@@ -1,0 +1,62 @@
+/**
+ * Keeps a component's native modal `<dialog>` in step with its `open` property and gives focus
+ * back to the element that opened it (found through shadow roots) when it closes — by Escape, a
+ * Close button or the owner. The component calls `willUpdate`/`updated` from its own lifecycle and
+ * `closed()` from the dialog's `close` event.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { deepActiveElement } from '../components/shared/focus.ts';
+
+/** A component with an `open` property and a native dialog in its render root. */
+export type DialogHost = ReactiveControllerHost &
+  HTMLElement & { open: boolean; readonly renderRoot: HTMLElement | DocumentFragment };
+
+/** Opens, closes and returns focus for one modal dialog. */
+export class ModalDialogController implements ReactiveController {
+  #opener: HTMLElement | null = null;
+
+  constructor(
+    private readonly host: DialogHost,
+    private readonly dialog: () => HTMLDialogElement | null | undefined,
+  ) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.#opener = null;
+  }
+
+  /** Call from the host's `willUpdate`: remembers the opener when `open` turns true. */
+  willUpdate(openChanged: boolean): void {
+    if (openChanged && this.host.open) this.rememberOpener();
+  }
+
+  /** Call from the host's `updated`: shows or closes the native dialog to match `open`. */
+  updated(openChanged: boolean): void {
+    if (!openChanged) return;
+    const dialog = this.dialog();
+    if (!dialog) return;
+    if (this.host.open && !dialog.open) {
+      if (this.host.isConnected) dialog.showModal();
+    } else if (!this.host.open && dialog.open) {
+      dialog.close();
+    }
+  }
+
+  /** Remembers the focused element (outside this dialog) to give focus back to on close. */
+  rememberOpener(): void {
+    if (this.#opener) return;
+    const doc = this.host.ownerDocument;
+    const active = deepActiveElement(doc);
+    const isInside = active !== null && (active === this.host || this.host.renderRoot.contains(active));
+    this.#opener = active instanceof HTMLElement && !isInside && active !== doc.body ? active : null;
+  }
+
+  /** Call from the dialog's `close` event: marks the host closed and returns focus to the opener. */
+  closed(): void {
+    this.host.open = false;
+    const opener = this.#opener;
+    this.#opener = null;
+    if (opener?.isConnected) opener.focus();
+  }
+}
