@@ -115,6 +115,8 @@ test('clicking a sentence reads from there; Enter on a focused sentence too (whe
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await help.getByRole('checkbox', { name: /Tab to each sentence/ }).check();
   await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+  await expect(button(page, 'Keyboard shortcuts')).toBeFocused(); // focus is back before we move it
   const other = page.locator('.ne-text .ne-prose [data-sid]').nth(6);
   await expect(other).toHaveAttribute('tabindex', '0');
   await other.focus();
@@ -218,9 +220,12 @@ test('the reader can change a speaker’s voice and the speed; both persist, and
   await expect.poll(async () => (await speech(page)).speakCalls).toBeGreaterThan(before);
   expect((await speech(page)).spoken.at(-1)!.voice).toBe('English (America)+Andy test');
   await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(button(page, 'Voices…')).toBeFocused(); // focus is back before we move it
   const speed = page.getByRole('slider', { name: 'Speed' }).first();
   await speed.focus();
   await page.keyboard.press('ArrowRight');
+  await expect(speed).toHaveValue('1.25');
   await page.reload();
   await waitForUpgrade(page);
   await expect(page.getByRole('slider', { name: 'Speed' }).first()).toHaveValue('1.25');
