@@ -4,14 +4,14 @@
 // Largest Contentful Paint on loopback with 4x CPU throttling (median of several runs), and, with
 // real speech (speech-dispatcher + espeak-ng), Play click → first utterance `start` and
 // utterance `start` → highlight painted.
-// Usage: npm run bench [-- --runs 7] [-- --no-build]. Results also go to bench/results/latest.json.
+// Usage: npm run bench [-- --runs 7] [-- --no-build]. Results also go to tests/bench/results/latest.json.
 // Targets are reported, not enforced: timings on a shared machine vary.
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { preview } from 'vite';
 import { chromium } from '@playwright/test';
-import { startSpeechStack } from '../tests/e2e/support/speech-stack.mjs';
+import { startSpeechStack } from '../e2e/support/speech-stack.mjs';
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 7;
@@ -268,8 +268,8 @@ try {
   for (const r of results.requests) {
     console.log(`    ${r.type.padEnd(11)} ${String(r.raw).padStart(7)} B raw ${String(r.gzip).padStart(7)} B gz  ${r.url}${r.deferred ? '  (after load)' : ''}`);
   }
-  mkdirSync('bench/results', { recursive: true });
-  writeFileSync('bench/results/latest.json', JSON.stringify(results, null, 2));
+  mkdirSync('tests/bench/results', { recursive: true });
+  writeFileSync('tests/bench/results/latest.json', JSON.stringify(results, null, 2));
 } finally {
   await browser.close();
   server.httpServer.close();

@@ -3,7 +3,7 @@
 // the JS heap after garbage collection, DOM node count and event-listener count over time.
 // Usage: npm run soak [-- --cycles 300] [-- --no-build]. Narration uses the scripted speech of the
 // browser tests (deterministic, no audio device needed); time is driven by Playwright's clock so
-// an idle period costs milliseconds. Results also go to bench/results/soak.json.
+// an idle period costs milliseconds. Results also go to tests/bench/results/soak.json.
 // Targets (reported, not enforced): heap growth ≤ 2 MB after GC over all cycles; DOM nodes and
 // listeners back to their baseline after every cycle.
 import { execSync } from 'node:child_process';
@@ -99,8 +99,8 @@ try {
   console.log(`  heap after GC: ${(baseline.heap / 1048576).toFixed(2)} MB → ${(heaps.at(-1).heap / 1048576).toFixed(2)} MB (growth ${result.heapGrowthMB} MB; target ≤ 2 MB)`);
   console.log(`  DOM nodes: baseline ${baseline.nodes}, max deviation over all cycles ${nodeDeviation} (target 0)`);
   console.log(`  event listeners: baseline ${baseline.listeners}, max deviation over all cycles ${listenerDeviation} (target 0)`);
-  mkdirSync('bench/results', { recursive: true });
-  writeFileSync('bench/results/soak.json', JSON.stringify(result, null, 2));
+  mkdirSync('tests/bench/results', { recursive: true });
+  writeFileSync('tests/bench/results/soak.json', JSON.stringify(result, null, 2));
 } finally {
   await browser.close();
   server.httpServer.close();
