@@ -18,7 +18,8 @@ export function registerOffline(win: OfflineWindow = window, dev = import.meta.e
   const start = (): void => {
     container
       .register(`${import.meta.env.BASE_URL}sw.js`)
-      .then((registration) => watchUpdates(win, container, registration))
+      // Some environments (automation that blocks workers) resolve without a registration.
+      .then((registration) => registration && watchUpdates(win, container, registration))
       .catch(() => undefined); // no offline copy: the online page is unaffected
   };
   const later = (): void => void win.setTimeout(start, 1000);

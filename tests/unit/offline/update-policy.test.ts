@@ -59,6 +59,17 @@ describe('registerOffline', () => {
     f.timers.forEach((t) => t());
     expect(f.container.register).toHaveBeenCalledWith('/sw.js');
   });
+
+  it('survives a register() that resolves without a registration (blocked workers): idle resets do not throw', async () => {
+    const f = fakes();
+    f.container.register.mockResolvedValueOnce(undefined as never);
+    registerOffline(f.win, false);
+    f.timers.forEach((t) => t());
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(() => f.fire(IDLE_RESET_EVENT)).not.toThrow();
+    expect(f.reload).not.toHaveBeenCalled();
+  });
 });
 
 describe('watchUpdates', () => {
