@@ -14,6 +14,8 @@ export type DialogHost = ReactiveControllerHost &
 /** Opens, closes and returns focus for one modal dialog. */
 export class ModalDialogController implements ReactiveController {
   #opener: HTMLElement | null = null;
+  /** Set while the owner (not the reader) closes the dialog. */
+  #closingProgrammatically = false;
 
   constructor(
     private readonly host: DialogHost,
@@ -39,6 +41,7 @@ export class ModalDialogController implements ReactiveController {
     if (this.host.open && !dialog.open) {
       if (this.host.isConnected) dialog.showModal();
     } else if (!this.host.open && dialog.open) {
+      this.#closingProgrammatically = true;
       dialog.close();
     }
   }
@@ -52,11 +55,17 @@ export class ModalDialogController implements ReactiveController {
     this.#opener = active instanceof HTMLElement && !isInside && active !== doc.body ? active : null;
   }
 
-  /** Call from the dialog's `close` event: marks the host closed and returns focus to the opener. */
-  closed(): void {
+  /**
+   * Call from the dialog's `close` event: marks the host closed and returns focus to the opener.
+   * @returns true when the reader closed it (Escape, a Close button), false when the owner did.
+   */
+  closed(): boolean {
+    const byUser = !this.#closingProgrammatically;
+    this.#closingProgrammatically = false;
     this.host.open = false;
     const opener = this.#opener;
     this.#opener = null;
     if (opener?.isConnected) opener.focus();
+    return byUser;
   }
 }

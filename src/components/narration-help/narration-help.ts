@@ -248,7 +248,9 @@ export class NarrationHelpElement extends LitElement {
   // ---- Handlers ----
 
   /** Fires after every close: Escape, the Close button, or `close()`. */
-  private readonly onDialogClose = (): void => this.dialogController.closed();
+  private readonly onDialogClose = (): void => {
+    this.dialogController.closed();
+  };
 
   private readonly onCloseClick = (): void => {
     this.dialog?.close();

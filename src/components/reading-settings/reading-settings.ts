@@ -20,7 +20,7 @@ import { normalizeSetting } from '../../settings/preferences.ts';
 import type { ReadingSettings, SettingKey } from '../../settings/types.ts';
 import { SettingChangeEvent, SettingsCloseEvent, SettingsResetEvent } from './events.ts';
 import { readingSettingsStyles } from './reading-settings.styles.ts';
-import { deepActiveElement } from '../shared/focus.ts';
+import { ModalDialogController } from '../../controllers/modal-dialog-controller.ts';
 
 /**
  * @summary Modal dialog with the reading settings, rendered from the setting descriptors.
@@ -68,14 +68,11 @@ export class ReadingSettingsElement extends LitElement {
 
   @query('dialog') private dialog?: HTMLDialogElement;
 
-  /** Element to give focus back to on close. */
-  private opener: HTMLElement | null = null;
-  /** Set while the owner closes the dialog, so no `settings-close` is fired. */
-  private closingProgrammatically = false;
+  private readonly dialogController = new ModalDialogController(this, () => this.dialog);
 
   /** Opens the dialog as a modal, remembering the currently focused element. */
   show(): void {
-    this.rememberOpener();
+    this.dialogController.rememberOpener();
     this.open = true;
   }
 
@@ -85,50 +82,19 @@ export class ReadingSettingsElement extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('open') && this.open) {
-      this.rememberOpener();
-      this.status = '';
-    }
+    this.dialogController.willUpdate(changed.has('open'));
+    if (changed.has('open') && this.open) this.status = '';
   }
 
   override updated(changed: PropertyValues<this>): void {
-    if (changed.has('open')) this.syncDialog();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.opener = null;
-  }
-
-  private rememberOpener(): void {
-    if (this.opener) return;
-    const active = deepActiveElement(this.ownerDocument);
-    const isInside = active !== null && (active === this || this.renderRoot.contains(active));
-    this.opener = active instanceof HTMLElement && !isInside && active !== this.ownerDocument.body ? active : null;
-  }
-
-  private syncDialog(): void {
-    const dialog = this.dialog;
-    if (!dialog) return;
-    if (this.open && !dialog.open) {
-      if (this.isConnected) dialog.showModal();
-    } else if (!this.open && dialog.open) {
-      this.closingProgrammatically = true;
-      dialog.close();
-    }
+    this.dialogController.updated(changed.has('open'));
   }
 
   // ---- Handlers ----
 
   /** Fires after every close: Escape, the Close button, or `close()`. */
   private readonly onDialogClose = (): void => {
-    const byUser = !this.closingProgrammatically;
-    this.closingProgrammatically = false;
-    this.open = false;
-    const opener = this.opener;
-    this.opener = null;
-    if (opener?.isConnected) opener.focus();
-    if (byUser) this.dispatchEvent(new SettingsCloseEvent());
+    if (this.dialogController.closed()) this.dispatchEvent(new SettingsCloseEvent());
   };
 
   private readonly onCloseClick = (): void => {

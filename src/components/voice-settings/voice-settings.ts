@@ -287,7 +287,9 @@ export class VoiceSettingsElement extends LitElement {
   // ---- Handlers ----
 
   /** Fires after every close: Escape, the Close button, or `close()`. */
-  private readonly onDialogClose = (): void => this.dialogController.closed();
+  private readonly onDialogClose = (): void => {
+    this.dialogController.closed();
+  };
 
   private readonly onCloseClick = (): void => {
     this.dialog?.close();
