@@ -24,11 +24,13 @@ const root = document.querySelector('narrated-edition');
 if (root) {
   if (options.kiosk) root.setAttribute('kiosk', '');
   root.setAttribute('idle', String(options.idleSeconds));
+  root.setAttribute('speech', options.speech);
+  root.setAttribute('speech-rate', String(options.speechRate));
   root.settingsModel = settingsModel;
 }
 
 registerOffline();
 // A kiosk must narrate offline from its first visit: keep the recording at once.
 if (options.kiosk) {
-  cacheRecordedNarration(undefined, () => import('./narration/howler-backend.ts').then((m) => m.preloadPlayerCode()));
+  cacheRecordedNarration(undefined, () => import('./narration/howler-backend.ts').then((m) => m.preloadPlayerCode()), { kiosk: true });
 }

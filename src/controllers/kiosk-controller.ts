@@ -12,6 +12,9 @@ import type { NarrationController } from './narration-controller.ts';
 import { IdleTimer, type IdleState } from '../kiosk/idle-timer.ts';
 import { defaultKeymap, keypadAction, keysFor, type Keymap, type KeypadAction } from '../kiosk/keymap.ts';
 import { deepActiveElement, frontModalDialog, keypadControls } from '../kiosk/focus.ts';
+import { KioskSpeech, type SpeechModeSetting } from '../kiosk/speech-mode.ts';
+import type { HelpContext } from '../kiosk/speech/prompt.ts';
+import { KIOSK_TEXT } from '../kiosk/speech/phrases.ts';
 import '../components/kiosk-bar/kiosk-bar.ts';
 import '../components/kiosk-attract/kiosk-attract.ts';
 import '../components/kiosk-idle-dialog/kiosk-idle-dialog.ts';
@@ -41,6 +44,10 @@ export interface KioskControllerOptions {
   closeDialogs: () => void;
   /** The key map (default: `src/kiosk/keymap.json`). */
   keymap?: Keymap;
+  /** Spoken help: forced `on`, `auto` (on at the first key press) or `off` (toggle only). */
+  speech?: () => SpeechModeSetting;
+  /** Speed of the spoken help (1 = normal). */
+  speechRate?: () => number;
 }
 
 /** Text size step of A− / A+, in percent. */
@@ -83,7 +90,10 @@ export class KioskController implements ReactiveController {
   #busy = false;
   /** The visitor used narration in this visit (the warning is then spoken too). */
   #narrationUsed = false;
-  #warningUtterance: SpeechSynthesisUtterance | null = null;
+  /** The spoken help (self-voicing). */
+  readonly #speech: KioskSpeech;
+  /** A prompt is being said (the idle timer holds, as for narration). */
+  #prompting = false;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: KioskControllerOptions) {
     this.#host = host;
@@ -99,7 +109,23 @@ export class KioskController implements ReactiveController {
       }
     }
     this.#keymap = keymap;
+    this.#speech = new KioskSpeech({
+      setting: options.speech ?? (() => 'auto'),
+      rate: options.speechRate ?? (() => 1),
+      narration: options.narration,
+      spriteUrl: new URL('audio/interface.json', document.baseURI).href,
+      onChange: () => host.requestUpdate(),
+      onSpeakingChange: (speaking) => {
+        this.#prompting = speaking;
+        this.#updateHold();
+      },
+    });
     host.addController(this);
+  }
+
+  /** The spoken help (for tests and hosts). */
+  get speech(): KioskSpeech {
+    return this.#speech;
   }
 
   /** The idle timer's state (for tests and the service worker's "apply the update when idle"). */
@@ -129,16 +155,20 @@ export class KioskController implements ReactiveController {
     host.addEventListener('kiosk-volume', this.#onVolume, { signal });
     host.addEventListener('kiosk-read-text', () => this.#enterText(), { signal });
     host.addEventListener('kiosk-help-request', () => void this.#openHelp(), { signal });
+    host.addEventListener('kiosk-speech-toggle', () => this.#speech.toggle(), { signal });
     this.#timer = new IdleTimer({
       idleMs: this.#options.idleSeconds() * 1000,
       warningMs: this.#warningSeconds * 1000,
       onStateChange: (state, previous) => this.#onIdleState(state, previous),
       onTick: (ms) => {
-        this.#remaining = Math.ceil(ms / 1000);
+        const seconds = Math.ceil(ms / 1000);
+        if (seconds !== this.#remaining && seconds < this.#warningSeconds) this.#speech.countdown(seconds);
+        this.#remaining = seconds;
         host.requestUpdate();
       },
     });
     if (this.#busy) this.#timer.pause();
+    this.#speech.connect();
     document.documentElement.setAttribute('data-kiosk', '');
     this.#bar = document.createElement('kiosk-bar');
     const row = host.querySelector('.ne-toolbar-row');
@@ -152,7 +182,7 @@ export class KioskController implements ReactiveController {
     this.#abort = null;
     this.#timer?.dispose();
     this.#timer = null;
-    this.#stopWarningSpeech();
+    this.#speech.disconnect();
     this.#bar?.remove();
     this.#bar = null;
     document.documentElement.removeAttribute('data-kiosk');
@@ -164,8 +194,7 @@ export class KioskController implements ReactiveController {
     if (status === 'playing') this.#narrationUsed = true;
     if (busy !== this.#busy) {
       this.#busy = busy;
-      if (busy) this.#timer?.pause();
-      else this.#timer?.resume();
+      this.#updateHold();
     }
     const bar = this.#bar;
     if (bar) {
@@ -174,6 +203,8 @@ export class KioskController implements ReactiveController {
       bar.textSizeMin = min;
       bar.textSizeMax = max;
       bar.volume = this.#options.narration.volume;
+      bar.speechOn = this.#speech.on;
+      bar.speechNotice = this.#speech.notice;
     }
     this.#host.setAttribute('data-kiosk-ready', '');
   }
@@ -203,7 +234,7 @@ export class KioskController implements ReactiveController {
    * `narrated-edition:idle-reset` event on `window`.
    */
   reset(reason: IdleResetDetail['reason']): void {
-    this.#stopWarningSpeech();
+    this.#speech.reset();
     this.#options.narration.reset();
     this.#options.closeDialogs();
     this.#bar?.closeDialogs();
@@ -223,41 +254,26 @@ export class KioskController implements ReactiveController {
   // ---- Idle timer ----
 
   #onIdleState(state: IdleState, previous: IdleState): void {
-    if (previous === 'warning') this.#stopWarningSpeech();
+    if (previous === 'warning') this.#speech.silence();
     if (state === 'warning') {
       this.#remaining = this.#warningSeconds;
-      this.#speakWarning();
+      // In speech mode the dialog is said as it takes focus; a visitor who only listened to the
+      // narration hears the warning too.
+      if (!this.#speech.on && this.#narrationUsed) {
+        this.#speech.announce([KIOSK_TEXT.idleTitle, `${KIOSK_TEXT.idleGoingBack} ${this.#warningSeconds} seconds ${KIOSK_TEXT.idleClears}`, KIOSK_TEXT.idleAnswer]);
+      }
     }
     if (state === 'reset') this.reset('idle');
     this.#host.requestUpdate();
   }
 
-  /** Speaks the warning when the visitor used narration in this visit (device speech, if any). */
-  #speakWarning(): void {
-    const synth = globalThis.speechSynthesis as SpeechSynthesis | undefined;
-    const Utterance = globalThis.SpeechSynthesisUtterance as typeof SpeechSynthesisUtterance | undefined;
-    if (!this.#narrationUsed || !synth || typeof Utterance !== 'function') return;
-    const utterance = new Utterance(
-      `Are you still there? Touch the screen or press any key within ${this.#warningSeconds} seconds to keep reading.`,
-    );
-    utterance.lang = document.documentElement.lang || 'en';
-    utterance.volume = this.#options.narration.volume;
-    this.#warningUtterance = utterance;
-    try {
-      synth.speak(utterance);
-    } catch {
-      this.#warningUtterance = null;
-    }
-  }
-
-  #stopWarningSpeech(): void {
-    if (!this.#warningUtterance) return;
-    this.#warningUtterance = null;
-    try {
-      globalThis.speechSynthesis?.cancel();
-    } catch {
-      // Nothing to silence.
-    }
+  /** The idle timer holds while narration plays or loads, and while a prompt speaks (not during the warning). */
+  #updateHold(): void {
+    const timer = this.#timer;
+    if (!timer) return;
+    const hold = this.#busy || (this.#prompting && timer.state !== 'warning');
+    if (hold && timer.state !== 'paused') timer.pause();
+    else if (!hold && timer.state === 'paused') timer.resume();
   }
 
   // ---- Input ----
@@ -273,7 +289,9 @@ export class KioskController implements ReactiveController {
   };
 
   readonly #onKeydown = (event: KeyboardEvent): void => {
-    if (this.#attract || event.isComposing) return; // <kiosk-attract> takes any key itself
+    if (event.isComposing) return;
+    this.#speech.keyPressed(event);
+    if (this.#attract) return; // <kiosk-attract> takes any key itself
     const timer = this.#timer;
     if (timer?.state === 'warning') {
       // Any key answers "Are you still there?", and does nothing else.
@@ -297,6 +315,7 @@ export class KioskController implements ReactiveController {
         if (active instanceof HTMLElement && active !== document.body && !(active instanceof HTMLSelectElement) && !onSlider) {
           event.preventDefault();
           active.click();
+          this.#speech.activated();
         }
         break;
       case 'back':
@@ -323,7 +342,10 @@ export class KioskController implements ReactiveController {
       const sentences = [...this.#host.querySelectorAll<HTMLElement>(SENTENCE)];
       const index = sentences.indexOf(active as HTMLElement);
       const next = sentences[Math.min(sentences.length - 1, Math.max(0, index + step))];
-      if (next) focusSentence(next);
+      if (next && next !== active) {
+        this.#speech.readNextSentence();
+        focusSentence(next);
+      }
       return;
     }
     const row = this.#host.querySelector('.ne-toolbar-row');
@@ -347,10 +369,13 @@ export class KioskController implements ReactiveController {
       host.querySelector<HTMLElement>(`${SENTENCE}[aria-current="true"]`) ??
       host.querySelector<HTMLElement>(`.ne-text ${SENTENCE}`) ??
       host.querySelector<HTMLElement>(SENTENCE);
-    if (target) focusSentence(target);
+    if (!target) return;
+    this.#speech.readNextSentence();
+    focusSentence(target);
   }
 
   readonly #onStart = (): void => {
+    this.#speech.started();
     this.#attract = false;
     this.#host.requestUpdate();
     this.#timer?.start();
@@ -384,8 +409,13 @@ export class KioskController implements ReactiveController {
   }
 
   async #openHelp(): Promise<void> {
+    const active = deepActiveElement();
+    const context: HelpContext = frontModalDialog() ? 'dialog' : active?.matches(SENTENCE) ? 'text' : 'bar';
     await this.#host.updateComplete;
-    await this.#help()?.show();
+    const help = this.#help();
+    if (!help) return;
+    help.context = context;
+    await help.show();
   }
 }
 

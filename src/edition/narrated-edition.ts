@@ -60,6 +60,15 @@ export class NarratedEdition extends LitElement {
   /** Kiosk: seconds without input before "Are you still there?" (`?idle=`, 30–3600; main.ts clamps). */
   @property({ type: Number }) idle = 120;
 
+  /**
+   * Kiosk: spoken help — `on` (from the first moment), `auto` (on at the first key press) or
+   * `off` (only with the visitor's toggle). `?speech=` (main.ts parses it).
+   */
+  @property() speech: 'on' | 'auto' | 'off' = 'auto';
+
+  /** Kiosk: speed of the spoken help, 0.5–2 (`?speech-rate=`). */
+  @property({ type: Number, attribute: 'speech-rate' }) speechRate = 1;
+
   /** The settings model; set by main.ts before the element upgrades. */
   @property({ attribute: false }) settingsModel?: ReadingSettingsModel;
 
@@ -159,6 +168,8 @@ export class NarratedEdition extends LitElement {
       .then(({ KioskController }) => {
         this.kioskController = new KioskController(this, {
           idleSeconds: () => this.idle,
+          speech: () => (['on', 'auto', 'off'].includes(this.speech) ? this.speech : 'auto'),
+          speechRate: () => (Number.isFinite(this.speechRate) ? Math.min(2, Math.max(0.5, this.speechRate)) : 1),
           settings: () => this.settingsModel,
           narration: this.narration,
           closeDialogs: () => this.closeDialogs(),

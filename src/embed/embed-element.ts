@@ -6,7 +6,7 @@
  *
  * The element frames the edition (an iframe inside a shadow root), so styles are isolated both
  * ways and the edition keeps its own scrolling, focus and sticky reader bar. Attributes become
- * the edition's URL options: `theme`, `kiosk`, `idle`, `narration-source` (→ `narration`) and
+ * the edition's URL options: `theme`, `kiosk`, `idle`, `speech`, `speech-rate`, `narration-source` (→ `narration`) and
  * `start-sentence` (→ `#<sentence id>`); `src` overrides where the edition lives (default: the
  * folder `embed.js` was loaded from); `label` names the frame for screen readers.
  * No framework: plain custom element, a few hundred bytes, runs in older browsers too.
@@ -17,7 +17,7 @@ const SCRIPT_BASE = (() => {
   return script?.src ? new URL('.', script.src).href : new URL('.', location.href).href;
 })();
 
-const OBSERVED = ['src', 'theme', 'kiosk', 'idle', 'narration-source', 'start-sentence', 'label'] as const;
+const OBSERVED = ['src', 'theme', 'kiosk', 'idle', 'narration-source', 'start-sentence', 'label', 'speech', 'speech-rate'] as const;
 
 /** Builds the framed page's URL from the element's attributes. */
 export function embedUrl(base: string, attrs: (name: string) => string | null): string {
@@ -28,6 +28,10 @@ export function embedUrl(base: string, attrs: (name: string) => string | null): 
   set('theme', attrs('theme'));
   set('idle', attrs('idle'));
   set('narration', attrs('narration-source'));
+  set('speech-rate', attrs('speech-rate'));
+  // `speech` alone (or "on") forces the kiosk's spoken help on; "off" stops a key press turning it on.
+  const speech = attrs('speech');
+  if (speech !== null) url.searchParams.set('speech', speech.trim() || 'on');
   if (attrs('kiosk') !== null && attrs('kiosk') !== 'false') url.searchParams.set('kiosk', '');
   const start = attrs('start-sentence');
   url.hash = start ? encodeURIComponent(start) : '';

@@ -122,6 +122,8 @@ export class NarrationEngine {
   /** Rate or cast changed during a native pause: resume restarts the sentence instead. */
   #restartOnResume = false;
   #preparation: Preparation | null = null;
+  /** Number of holds in force (kiosk prompts): no sound while above 0. */
+  #holds = 0;
   #disposed = false;
   readonly #preload: boolean;
 
@@ -312,6 +314,30 @@ export class NarrationEngine {
     if (this.#preload) this.#prepare();
   }
 
+  /**
+   * Silences the narration for a moment (a kiosk's spoken prompt) without changing its status or
+   * its place: the sentence sounding now is cut, nothing starts while held, and when the last
+   * hold is released a narration that is still `playing` reads the current sentence again from
+   * its start. Commands still work while held (Pause, Next…); their sound waits for the release.
+   * Returns the release (calling it twice does nothing).
+   */
+  hold(): () => void {
+    this.#holds += 1;
+    if (this.#sentence) this.#abortSentence();
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.#holds -= 1;
+      if (this.#holds === 0 && !this.#disposed && this.#state.status === 'playing' && !this.#sentence) this.#startSentence();
+    };
+  }
+
+  /** Whether a hold is in force. */
+  get held(): boolean {
+    return this.#holds > 0;
+  }
+
   /** Stops everything, disposes the backend and drops all listeners. The engine is unusable afterwards. */
   dispose(): void {
     if (this.#disposed) return;
@@ -399,6 +425,7 @@ export class NarrationEngine {
 
   /** Starts reading the sentence at the state's index, synchronously (user-gesture safe). */
   #startSentence(): void {
+    if (this.#holds > 0) return; // the release starts it
     const { runId, index } = this.#state;
     const item = this.#script.items[index];
     if (!item) return;

@@ -66,6 +66,8 @@ export class NarrationSession {
   readonly #listeners = new Set<() => void>();
   readonly #cleanups: Array<() => void> = [];
   #preview: AbortController | null = null;
+  /** A second recorded backend for single sentences (kiosk prompts), loaded on first use. */
+  #clipBackend: NarrationBackend | null = null;
 
   constructor(options: NarrationSessionOptions) {
     this.script = options.script;
@@ -225,8 +227,64 @@ export class NarrationSession {
     );
   }
 
+  /**
+   * Reads one sentence outside the narration (the kiosk's spoken help reading the sentence that
+   * took focus): in its speakers' device voices, or its clip of the recording. The engine's place
+   * and status are untouched; the caller holds the engine meanwhile. Rejects with a
+   * NarrationError when the source fails; resolves quietly when `signal` aborts.
+   */
+  async readSentenceAloud(id: string, source: NarrationSource, signal: AbortSignal, onStart?: () => void): Promise<void> {
+    const item = this.script.items.find((candidate) => candidate.id === id);
+    if (!item) return;
+    const backend = source === 'device' ? this.#device : (this.#clipBackend ??= this.#recordedBackend());
+    await this.#readAlone(backend, item, { rate: this.#preferences.rate, cast: this.#cast, volume: this.#preferences.volume }, signal, onStart);
+  }
+
+  /**
+   * Says interface words in the device voice (the kiosk's spoken help): one voice for all of
+   * them, the reader's volume, at `rate` (1 = normal). Same failures as the narration's device voice.
+   */
+  async sayWithDevice(text: string, rate: number, signal: AbortSignal, onStart?: () => void): Promise<void> {
+    const voice = this.#cast.editor ?? this.#cast.narrator;
+    const promptVoice = { ...voice, rate: 1, pitch: 1 };
+    const cast = Object.fromEntries(Object.keys(this.#cast).map((speaker) => [speaker, promptVoice])) as VoiceCast;
+    const item: NarrationItem = {
+      id: 'prompt',
+      index: -1,
+      speaker: 'editor',
+      paragraph: 'prompt',
+      section: 'prompt',
+      text,
+      spans: [{ speaker: 'editor', text, displayStart: 0, displayText: text }],
+    };
+    await this.#readAlone(this.#device, item, { rate, cast, volume: this.#preferences.volume }, signal, onStart);
+  }
+
+  async #readAlone(
+    backend: NarrationBackend,
+    item: NarrationItem,
+    options: { rate: number; cast: VoiceCast; volume: number },
+    signal: AbortSignal,
+    onStart?: () => void,
+  ): Promise<void> {
+    if (signal.aborted) return;
+    const onAbort = () => backend.cancel();
+    signal.addEventListener('abort', onAbort, { once: true });
+    try {
+      await backend.prepare(signal);
+      if (signal.aborted) return;
+      await backend.readSentence(item, options, { onStart: () => onStart?.() }, signal);
+    } catch (error) {
+      if (!signal.aborted) throw error;
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+    }
+  }
+
   /** Stops everything and releases listeners. */
   dispose(): void {
+    this.#clipBackend?.dispose();
+    this.#clipBackend = null;
     this.#preview?.abort();
     for (const cleanup of this.#cleanups.splice(0)) cleanup();
     this.#listeners.clear();

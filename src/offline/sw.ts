@@ -20,15 +20,17 @@ declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry |
 
 const audioPrefix = new URL('audio/', self.registration.scope).href;
 const AUDIO_FILES = ['manifest.json', 'narration.webm', 'narration.mp3'].map((file) => audioPrefix + file);
+/** The kiosk's spoken-help sprite: kept only when a kiosk asks (web visitors never fetch it). */
+const INTERFACE_FILES = ['interface.json', 'interface.webm', 'interface.mp3'].map((file) => audioPrefix + file);
 /** One audio cache per build (named after the page's precache revision), so a new recording replaces the old. */
 const PRECACHE = self.__WB_MANIFEST;
 const pageEntry = PRECACHE.find((e) => typeof e !== 'string' && e.url.endsWith('index.html'));
 const AUDIO_CACHE = `ne-recorded-narration-${typeof pageEntry === 'object' ? pageEntry.revision : 'v1'}`;
 
 /** Stores the recorded narration (whole files, not ranges) if it is not stored yet. */
-async function cacheAudio(): Promise<void> {
+async function cacheAudio(kiosk: boolean): Promise<void> {
   const cache = await caches.open(AUDIO_CACHE);
-  for (const url of AUDIO_FILES) {
+  for (const url of kiosk ? [...INTERFACE_FILES, ...AUDIO_FILES] : AUDIO_FILES) {
     if (await cache.match(url)) continue;
     const response = await fetch(url, { cache: 'no-store' });
     if (response.ok && response.status === 200) await cache.put(url, response);
@@ -73,7 +75,8 @@ self.addEventListener('activate', (event) => {
 });
 
 self.addEventListener('message', (event) => {
-  const type = (event.data as { type?: unknown } | null)?.type;
+  const data = event.data as { type?: unknown; kiosk?: unknown } | null;
+  const type = data?.type;
   if (type === SKIP_WAITING_MESSAGE) void self.skipWaiting();
-  if (type === CACHE_AUDIO_MESSAGE) event.waitUntil(cacheAudio().catch(() => undefined));
+  if (type === CACHE_AUDIO_MESSAGE) event.waitUntil(cacheAudio(data?.kiosk === true).catch(() => undefined));
 });

@@ -13,6 +13,37 @@ export interface PageOptions {
   idleSeconds: number;
   /** `?theme=hc-dark|hc-light|cream`: the starting theme (the museum's default); the reader can change it. */
   theme: Theme | null;
+  /**
+   * `?speech`: the kiosk's spoken help — `on` (bare `speech`, `on`, `true`, `1`, `yes`: from the
+   * first moment, and kept across resets), `off` (`off`, `false`, `0`, `no`: never turned on by a
+   * key press; the visitor's toggle still works), else `auto` (on at the first key press).
+   */
+  speech: SpeechSetting;
+  /** `?speech-rate=<0.5–2>`: speed of the kiosk's spoken help (default 1). */
+  speechRate: number;
+}
+
+/** How a page sets the kiosk's spoken help. */
+export type SpeechSetting = 'on' | 'auto' | 'off';
+
+export const DEFAULT_SPEECH_RATE = 1;
+export const MIN_SPEECH_RATE = 0.5;
+export const MAX_SPEECH_RATE = 2;
+
+/** `speech` values: see `PageOptions.speech`. Anything unknown → `auto`. */
+export function parseSpeechSetting(value: string | null): SpeechSetting {
+  if (value === null) return 'auto';
+  const v = value.trim().toLowerCase();
+  if (['', 'on', 'true', '1', 'yes'].includes(v)) return 'on';
+  if (['off', 'false', '0', 'no'].includes(v)) return 'off';
+  return 'auto';
+}
+
+/** `speech-rate` values: a number in 0.5–2 (clamped); anything else → 1. */
+export function parseSpeechRate(value: string | null): number {
+  const n = Number((value ?? '').trim());
+  if (value === null || value.trim() === '' || !Number.isFinite(n) || n <= 0) return DEFAULT_SPEECH_RATE;
+  return Math.min(MAX_SPEECH_RATE, Math.max(MIN_SPEECH_RATE, Math.round(n * 100) / 100));
 }
 
 export const DEFAULT_IDLE_SECONDS = 120;
@@ -42,5 +73,7 @@ export function parsePageOptions(search: string): PageOptions {
         ? Math.round(Math.min(MAX_IDLE_SECONDS, Math.max(MIN_IDLE_SECONDS, idle)))
         : DEFAULT_IDLE_SECONDS,
     theme: THEMES.includes(theme) ? theme : null,
+    speech: parseSpeechSetting(params.get('speech')),
+    speechRate: parseSpeechRate(params.get('speech-rate')),
   };
 }

@@ -7,6 +7,7 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { kioskStyles } from '../../kiosk/kiosk.styles.ts';
 import { KioskStartEvent } from '../kiosk-bar/events.ts';
+import { KIOSK_TEXT } from '../../kiosk/speech/phrases.ts';
 
 /**
  * @summary Full-screen, silent attract screen; any key, click or touch starts.
@@ -117,7 +118,7 @@ export class KioskAttractElement extends LitElement {
         @cancel=${this.onCancel}
       >
         <h2 id="attract-title">${this.heading}</h2>
-        <p class="prompt" id="attract-prompt">Touch or press any key to start</p>
+        <p class="prompt" id="attract-prompt">${KIOSK_TEXT.attractPrompt}</p>
         <button type="button" class="start">Start</button>
       </dialog>
     `;

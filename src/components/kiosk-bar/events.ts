@@ -73,3 +73,11 @@ declare global {
     'kiosk-help-request': KioskHelpRequestEvent;
   }
 }
+
+/** The visitor pressed "Spoken help" (turns the kiosk's self-voicing on or off). */
+export class KioskSpeechToggleEvent extends Event {
+  static readonly eventType = 'kiosk-speech-toggle';
+  constructor() {
+    super(KioskSpeechToggleEvent.eventType, init);
+  }
+}

@@ -8,10 +8,12 @@ import { LitElement, css, html, svg, type PropertyValues, type SVGTemplateResult
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { kioskStyles } from '../../kiosk/kiosk.styles.ts';
 import '../kiosk-home/kiosk-home.ts';
+import { KIOSK_TEXT } from '../../kiosk/speech/phrases.ts';
 import type { KioskHomeElement } from '../kiosk-home/kiosk-home.ts';
 import {
   KioskHelpRequestEvent,
   KioskReadTextEvent,
+  KioskSpeechToggleEvent,
   KioskTextSizeEvent,
   KioskVolumeEvent,
 } from './events.ts';
@@ -20,6 +22,7 @@ const ICONS = {
   read: svg`<path d="M3 5.5C6 4 9 4 12 6c3-2 6-2 9-.5V19c-3-1.5-6-1.5-9 .5-3-2-6-2-9-.5zM12 6v13.5" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" />`,
   quieter: svg`<path d="M4 9h4l5-4v14l-5-4H4z" fill="currentColor" /><path d="M16 12h5" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" />`,
   louder: svg`<path d="M4 9h4l5-4v14l-5-4H4z" fill="currentColor" /><path d="M15.5 12h6M18.5 9v6" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" />`,
+  speech: svg`<path d="M4 9h4l5-4v14l-5-4H4z" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" /><path d="M16 8.5a5 5 0 0 1 0 7M18.5 6a8.5 8.5 0 0 1 0 12" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />`,
   help: svg`<circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" stroke-width="2" /><path d="M9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.7.3-1 .9-1 1.7M12 17h.01" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />`,
 } satisfies Record<string, SVGTemplateResult>;
 
@@ -34,6 +37,7 @@ function icon(shape: SVGTemplateResult): TemplateResult {
  * @fires kiosk-text-size - `KioskTextSizeEvent`: A− (step −1) or A+ (step 1).
  * @fires kiosk-volume - `KioskVolumeEvent`: Quieter (step −1) or Louder (step 1).
  * @fires kiosk-help-request - `KioskHelpRequestEvent`: Help was pressed.
+ * @fires kiosk-speech-toggle - `KioskSpeechToggleEvent`: "Spoken help" was pressed.
  * @fires kiosk-restart - `KioskRestartEvent` (from `<kiosk-home>`): the visitor confirmed Start again.
  *
  * @csspart base - The `role="group"` wrapper ("Kiosk").
@@ -79,6 +83,14 @@ export class KioskBarElement extends LitElement {
       .home {
         margin-inline-start: auto;
       }
+      .speech[aria-pressed='true'] {
+        outline: 3px solid currentColor;
+        outline-offset: -6px;
+      }
+      .notice {
+        margin: 0.25rem 0.75rem 0.5rem;
+        font-weight: 700;
+      }
       .visually-hidden {
         position: absolute;
         inline-size: 1px;
@@ -97,6 +109,12 @@ export class KioskBarElement extends LitElement {
 
   /** Narration volume, 0–1. */
   @property({ type: Number }) volume = 1;
+
+  /** Whether the kiosk's spoken help is on (the "Spoken help" toggle's state). */
+  @property({ type: Boolean, attribute: 'speech-on' }) speechOn = false;
+
+  /** Shown when spoken help cannot work on this kiosk (no voice and no recording), else null. */
+  @property({ attribute: false }) speechNotice: string | null = null;
 
   /** The last change, for the status region. */
   @state() private announcement = '';
@@ -147,15 +165,17 @@ export class KioskBarElement extends LitElement {
           <button
             type="button"
             class="smaller"
+            aria-describedby="size-value"
             aria-disabled=${smaller ? 'true' : 'false'}
             @click=${() => this.emit(new KioskTextSizeEvent(-1), 'text', smaller)}
           >
             <span class="glyph" aria-hidden="true">A−</span><span>Smaller text</span>
           </button>
-          <span class="value">${this.textSize}%</span>
+          <span class="value" id="size-value"><span class="visually-hidden">Text size </span>${this.textSize}%</span>
           <button
             type="button"
             class="larger"
+            aria-describedby="size-value"
             aria-disabled=${larger ? 'true' : 'false'}
             @click=${() => this.emit(new KioskTextSizeEvent(1), 'text', larger)}
           >
@@ -166,26 +186,37 @@ export class KioskBarElement extends LitElement {
           <button
             type="button"
             class="quieter"
+            aria-describedby="volume-value"
             aria-disabled=${quiet ? 'true' : 'false'}
             @click=${() => this.emit(new KioskVolumeEvent(-1), 'volume', quiet)}
           >
             ${icon(ICONS.quieter)}<span>Quieter</span>
           </button>
-          <span class="value">Volume ${this.volumePercent}%</span>
+          <span class="value" id="volume-value">Volume ${this.volumePercent}%</span>
           <button
             type="button"
             class="louder"
+            aria-describedby="volume-value"
             aria-disabled=${loud ? 'true' : 'false'}
             @click=${() => this.emit(new KioskVolumeEvent(1), 'volume', loud)}
           >
             ${icon(ICONS.louder)}<span>Louder</span>
           </button>
         </div>
+        <button
+          type="button"
+          class="speech"
+          aria-pressed=${this.speechOn ? 'true' : 'false'}
+          @click=${() => this.emit(new KioskSpeechToggleEvent(), null)}
+        >
+          ${icon(ICONS.speech)}<span>${KIOSK_TEXT.spokenHelp}</span>
+        </button>
         <button type="button" class="help" aria-haspopup="dialog" @click=${() => this.emit(new KioskHelpRequestEvent(), null)}>
           ${icon(ICONS.help)}<span>Help</span>
         </button>
         <kiosk-home class="home"></kiosk-home>
       </div>
+      ${this.speechNotice ? html`<p class="notice" part="notice">${this.speechNotice}</p>` : null}
       <p class="visually-hidden" role="status">${this.announcement}</p>
     `;
   }

@@ -7,6 +7,8 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { kioskStyles } from '../../kiosk/kiosk.styles.ts';
 import { deepActiveElement } from '../../kiosk/focus.ts';
+import { KEY_WORDS, KIOSK_TEXT } from '../../kiosk/speech/phrases.ts';
+import { helpTexts, type HelpContext } from '../../kiosk/speech/prompt.ts';
 
 /** One row of the key list. */
 export interface KioskHelpKey {
@@ -16,14 +18,7 @@ export interface KioskHelpKey {
   action: string;
 }
 
-const KEY_NAMES: Record<string, string> = {
-  ArrowLeft: 'Left arrow',
-  ArrowRight: 'Right arrow',
-  ArrowUp: 'Up arrow',
-  ArrowDown: 'Down arrow',
-  Escape: 'Esc',
-  '?': 'Question mark',
-};
+const KEY_NAMES: Readonly<Record<string, string>> = KEY_WORDS;
 
 /**
  * @summary Modal help for kiosk visitors: keypad keys, touch controls and the inactivity time.
@@ -97,6 +92,9 @@ export class KioskHelpElement extends LitElement {
     return this.dialog?.open ?? false;
   }
 
+  /** Where the visitor was when they asked for help: the controls, the text or a dialog. */
+  @property({ attribute: false }) context: HelpContext = 'bar';
+
   /** Opens the help as a modal, remembering the focused element. */
   async show(): Promise<void> {
     await this.updateComplete;
@@ -119,21 +117,21 @@ export class KioskHelpElement extends LitElement {
   };
 
   override render() {
+    // The first paragraphs are the spoken help for where the visitor is (the dialog's description,
+    // said when it opens): the same words, from the same phrase list, shown and spoken.
+    const [, ...spoken] = helpTexts(this.context);
     return html`
-      <dialog part="dialog" aria-labelledby="help-title" @close=${this.onDialogClose}>
+      <dialog part="dialog" aria-labelledby="help-title" aria-describedby="help-detail" @close=${this.onDialogClose}>
         <header>
-          <h2 id="help-title">How to use this reader</h2>
+          <h2 id="help-title">${KIOSK_TEXT.helpTitle}</h2>
           <button type="button" @click=${() => this.close()}>Close</button>
         </header>
-        <p>Touch a button, or touch a sentence to hear it read aloud from there.</p>
+        <div id="help-detail">${spoken.map((text) => html`<p>${text}</p>`)}</div>
+        <p>${KIOSK_TEXT.helpTouch}</p>
         ${this.keys.length > 0
           ? html`<p>With the keypad:</p>
               <dl>${this.keys.map((k) => this.renderKey(k))}</dl>`
           : nothing}
-        <p>
-          Use <strong>A−</strong> and <strong>A+</strong> to change the text size, and <strong>Quieter</strong> and
-          <strong>Louder</strong> to change the volume of the reading voice.
-        </p>
         ${this.idleTime
           ? html`<p>
               After ${this.idleTime} without a touch or a key press, the reader asks whether you are still there. If nobody

@@ -7,6 +7,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { kioskStyles } from '../../kiosk/kiosk.styles.ts';
 import { KioskRestartEvent } from '../kiosk-bar/events.ts';
+import { KIOSK_TEXT } from '../../kiosk/speech/phrases.ts';
 
 /**
  * @summary Home/Restart button with a confirmation dialog (native modal `<dialog>`).
@@ -95,11 +96,11 @@ export class KioskHomeElement extends LitElement {
       <dialog part="dialog" aria-labelledby="home-title" aria-describedby="home-detail" @close=${this.onDialogClose}>
         ${this.confirming
           ? html`
-              <h2 id="home-title">Start again from the beginning?</h2>
-              <p id="home-detail">This clears your settings and place.</p>
+              <h2 id="home-title">${KIOSK_TEXT.restartTitle}</h2>
+              <p id="home-detail">${KIOSK_TEXT.restartDetail}</p>
               <div class="actions">
-                <button type="button" class="confirm" @click=${this.onConfirmClick}>Yes, start again</button>
-                <button type="button" class="keep" @click=${this.onKeepClick}>No, keep reading</button>
+                <button type="button" class="confirm" @click=${this.onConfirmClick}>${KIOSK_TEXT.restartYes}</button>
+                <button type="button" class="keep" @click=${this.onKeepClick}>${KIOSK_TEXT.restartNo}</button>
               </div>
             `
           : null}

@@ -7,6 +7,7 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { kioskStyles } from '../../kiosk/kiosk.styles.ts';
 import { KioskContinueEvent } from '../kiosk-bar/events.ts';
+import { KIOSK_TEXT } from '../../kiosk/speech/phrases.ts';
 
 /** "30 seconds", "1 second". */
 export function describeSeconds(seconds: number): string {
@@ -80,14 +81,14 @@ export class KioskIdleDialogElement extends LitElement {
         @click=${this.onContinue}
         @cancel=${this.onContinue}
       >
-        <h2 id="idle-title">Are you still there?</h2>
+        <h2 id="idle-title">${KIOSK_TEXT.idleTitle}</h2>
         <div id="idle-detail">
           <p>
-            The reader will go back to the start in
+            ${KIOSK_TEXT.idleGoingBack}
             <strong class="countdown" part="countdown" role="timer">${describeSeconds(this.remaining)}</strong>
-            and clear your settings and place.
+            ${KIOSK_TEXT.idleClears}
           </p>
-          <p>Touch the screen or press any key to keep reading.</p>
+          <p>${KIOSK_TEXT.idleAnswer}</p>
         </div>
         <div class="actions">
           <button type="button" class="continue">Continue</button>

@@ -40,7 +40,7 @@ export function normalizeRate(rate: number): number {
 /** A speed as shown ("1.25×") and as spoken by screen readers ("1.25 times"). */
 export function describeRate(rate: number): { short: string; spoken: string } {
   const n = String(Number(normalizeRate(rate).toFixed(2)));
-  return { short: `${n}×`, spoken: `${n} times` };
+  return { short: `${n}×`, spoken: n === '1' ? 'normal' : `${n} times` };
 }
 
 /** The reader pressed a transport button (play, pause, stop, previous, next, resume). */

@@ -4,10 +4,10 @@ import { DEFAULT_IDLE_SECONDS, parsePageOptions } from '../../../src/page/page-o
 
 describe('parsePageOptions', () => {
   it('defaults', () => {
-    expect(parsePageOptions('')).toEqual({ kiosk: false, idleSeconds: DEFAULT_IDLE_SECONDS, theme: null });
+    expect(parsePageOptions('')).toEqual({ kiosk: false, idleSeconds: DEFAULT_IDLE_SECONDS, theme: null, speech: 'auto', speechRate: 1 });
   });
   it('reads kiosk, idle and theme', () => {
-    expect(parsePageOptions('?kiosk&idle=90&theme=hc-dark')).toEqual({ kiosk: true, idleSeconds: 90, theme: 'hc-dark' });
+    expect(parsePageOptions('?kiosk&idle=90&theme=hc-dark')).toMatchObject({ kiosk: true, idleSeconds: 90, theme: 'hc-dark' });
     expect(parsePageOptions('?kiosk=true').kiosk).toBe(true);
     expect(parsePageOptions('?kiosk=0').kiosk).toBe(false);
   });
@@ -26,5 +26,33 @@ describe('parsePageOptions', () => {
     expect(parsePageOptions('?theme=neon').theme).toBeNull();
     expect(parsePageOptions('?theme=%E0%A4%A').theme).toBeNull();
     expect(parsePageOptions('?kiosk=maybe').kiosk).toBe(false);
+  });
+});
+
+describe('speech options', () => {
+  it.each([
+    ['?kiosk&speech', 'on'],
+    ['?speech=on', 'on'],
+    ['?speech=TRUE', 'on'],
+    ['?speech=1', 'on'],
+    ['?speech=off', 'off'],
+    ['?speech=0', 'off'],
+    ['?speech=no', 'off'],
+    ['?speech=auto', 'auto'],
+    ['?speech=loud', 'auto'],
+    ['', 'auto'],
+  ])('speech %s → %s', (search, setting) => {
+    expect(parsePageOptions(search).speech).toBe(setting);
+  });
+  it.each([
+    ['?speech-rate=1.25', 1.25],
+    ['?speech-rate=9', 2],
+    ['?speech-rate=0.1', 0.5],
+    ['?speech-rate=fast', 1],
+    ['?speech-rate=', 1],
+    ['?speech-rate=-1', 1],
+    ['?speech-rate=NaN', 1],
+  ])('speech-rate %s → %d', (search, rate) => {
+    expect(parsePageOptions(search).speechRate).toBe(rate);
   });
 });

@@ -1,0 +1,93 @@
+/**
+ * The prompt queue of the kiosk's spoken help: one prompt at a time, a new prompt cuts the one
+ * speaking, and the narration is held (silent, its place kept) from the first prompt until the
+ * last one ends, so prompts and narration never sound together. Pure: the output that makes the
+ * sound and the narration hold are injected.
+ */
+import type { Prompt } from './prompt.ts';
+
+/** Something that can say a prompt: resolves when it has been said, rejects when it failed. */
+export interface PromptOutput {
+  /** Says `prompt`; must stop at once (and resolve or reject quietly) when `signal` aborts. */
+  say(prompt: Prompt, signal: AbortSignal): Promise<void>;
+}
+
+/** Options of `new PromptQueue(…)`. */
+export interface PromptQueueOptions {
+  /** The output to use for the next prompt (it may change: device voice → sprite). */
+  output: () => PromptOutput;
+  /**
+   * Holds the narration (silent, position kept) and returns its release; called when a prompt
+   * starts with nothing held. Default: nothing to hold.
+   */
+  holdNarration?: () => () => void;
+  /** Speaking started (true) or everything has been said or cut (false). */
+  onSpeakingChange?: (speaking: boolean) => void;
+  /** A prompt failed (not cut): the owner may switch outputs and say it again. */
+  onError?: (error: unknown, prompt: Prompt) => void;
+  /** Every prompt as it starts, for the host's log and tests. */
+  onPrompt?: (prompt: Prompt) => void;
+}
+
+/** Says prompts one at a time; the newest wins. */
+export class PromptQueue {
+  readonly #options: PromptQueueOptions;
+  #current: AbortController | null = null;
+  #release: (() => void) | null = null;
+  #disposed = false;
+
+  constructor(options: PromptQueueOptions) {
+    this.#options = options;
+  }
+
+  /** Whether a prompt is being said. */
+  get speaking(): boolean {
+    return this.#current !== null;
+  }
+
+  /**
+   * Says `prompt` now, cutting the prompt being said. Resolves when it has been said, cut or has
+   * failed (never rejects).
+   */
+  async say(prompt: Prompt): Promise<void> {
+    if (this.#disposed || prompt.segments.length === 0) return;
+    const wasSpeaking = this.#current !== null;
+    this.#current?.abort();
+    const controller = new AbortController();
+    this.#current = controller;
+    if (!this.#release && this.#options.holdNarration) this.#release = this.#options.holdNarration();
+    if (!wasSpeaking) this.#options.onSpeakingChange?.(true);
+    this.#options.onPrompt?.(prompt);
+    let failure: unknown = null;
+    try {
+      await this.#options.output().say(prompt, controller.signal);
+    } catch (error) {
+      failure = error;
+    }
+    if (this.#current !== controller) return; // cut by a newer prompt, which now owns the hold
+    // A failure is reported while the narration is still held: the owner may say it again.
+    if (failure !== null && !controller.signal.aborted) this.#options.onError?.(failure, prompt);
+    if (this.#current === controller) this.#finish();
+  }
+
+  /** Silences the prompt being said (if any) and releases the narration. */
+  cancel(): void {
+    if (!this.#current) return;
+    this.#current.abort();
+    this.#finish();
+  }
+
+  /** Cancels and refuses further prompts. */
+  dispose(): void {
+    this.cancel();
+    this.#disposed = true;
+  }
+
+  #finish(): void {
+    this.#current = null;
+    const release = this.#release;
+    this.#release = null;
+    release?.();
+    this.#options.onSpeakingChange?.(false);
+  }
+}
