@@ -120,6 +120,10 @@ export class KioskSpeech {
     this.#abort = new AbortController();
     const { signal } = this.#abort;
     document.addEventListener('focusin', this.#onFocusIn, { capture: true, signal });
+    for (const root of shadowRootsIn(document)) {
+      this.#watchedRoots.add(root);
+      root.addEventListener('focusin', this.#onFocusIn, { capture: true, signal });
+    }
     window.addEventListener('click', this.#onClick, { capture: true, signal });
     window.addEventListener('input', this.#onInput, { capture: true, signal });
     this.#on = this.#options.setting() === 'on';
@@ -249,10 +253,24 @@ export class KioskSpeech {
   /** Stop moved focus to a sentence: do not read it (the position was said). */
   #suppressSentence = false;
 
-  readonly #onFocusIn = (): void => {
-    if (!this.#on) return;
+  /** Shadow roots listened to: focus moves inside one shadow root never reach the document. */
+  readonly #watchedRoots = new WeakSet<ShadowRoot>();
+  #focusCheckQueued = false;
+
+  readonly #onFocusIn = (event: FocusEvent): void => {
+    for (const node of event.composedPath()) {
+      if (node instanceof ShadowRoot && !this.#watchedRoots.has(node) && this.#abort) {
+        this.#watchedRoots.add(node);
+        node.addEventListener('focusin', this.#onFocusIn, { capture: true, signal: this.#abort.signal });
+      }
+    }
+    if (!this.#on || this.#focusCheckQueued) return;
     // Let the focus settle (a dialog opening moves it twice), then describe where it landed.
-    queueMicrotask(() => this.#describeFocus());
+    this.#focusCheckQueued = true;
+    queueMicrotask(() => {
+      this.#focusCheckQueued = false;
+      this.#describeFocus();
+    });
   };
 
   readonly #onClick = (event: MouseEvent): void => {
@@ -367,7 +385,15 @@ export class KioskSpeech {
         rate: this.#options.rate,
       });
     }
-    return this.#spriteOutput ?? SILENT;
+    if (this.#spriteOutput) return this.#spriteOutput;
+    // Not loaded yet (a key pressed at once): say it as soon as the sprite is ready.
+    const loading = this.#loadSprite();
+    return {
+      say: async (prompt, signal) => {
+        const output = await loading;
+        if (output && !signal.aborted) await output.say(prompt, signal);
+      },
+    };
   }
 
   #onOutputError(error: unknown, prompt: Prompt): void {
@@ -418,14 +444,20 @@ export class KioskSpeech {
     const output = this.#output();
     window.dispatchEvent(
       new CustomEvent<PromptEventDetail>(PROMPT_EVENT, {
-        detail: { text: promptText(prompt), clips: promptClipIds(prompt), source: output === this.#spriteOutput ? 'sprite' : 'device' },
+        detail: { text: promptText(prompt), clips: promptClipIds(prompt), source: output instanceof DeviceVoiceOutput ? 'device' : 'sprite' },
       }),
     );
   }
 }
 
-/** An output that says nothing (no voice and no sprite): the notice tells the visitor. */
-const SILENT: PromptOutput = { say: () => Promise.resolve() };
+/** The open shadow roots in `root` now (more are found as focus enters them). */
+function shadowRootsIn(root: Document | ShadowRoot): ShadowRoot[] {
+  const found: ShadowRoot[] = [];
+  for (const el of root.querySelectorAll('*')) {
+    if (el.shadowRoot) found.push(el.shadowRoot, ...shadowRootsIn(el.shadowRoot));
+  }
+  return found;
+}
 
 function speechAvailable(): boolean {
   return typeof globalThis.speechSynthesis !== 'undefined' && globalThis.speechSynthesis !== null;
