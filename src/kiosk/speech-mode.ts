@@ -257,7 +257,7 @@ export class KioskSpeech {
   readonly #watchedRoots = new WeakSet<ShadowRoot>();
   #focusCheckQueued = false;
 
-  readonly #onFocusIn = (event: FocusEvent): void => {
+  readonly #onFocusIn = (event: Event): void => {
     for (const node of event.composedPath()) {
       if (node instanceof ShadowRoot && !this.#watchedRoots.has(node) && this.#abort) {
         this.#watchedRoots.add(node);
