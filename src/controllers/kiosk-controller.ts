@@ -117,6 +117,8 @@ export class KioskController implements ReactiveController {
       onChange: () => host.requestUpdate(),
       onSpeakingChange: (speaking) => {
         this.#prompting = speaking;
+        // For hosts (a "speaking" light) and tests: the spoken help is talking.
+        host.toggleAttribute('data-speaking', speaking);
         this.#updateHold();
       },
     });
@@ -207,6 +209,7 @@ export class KioskController implements ReactiveController {
       bar.speechNotice = this.#speech.notice;
     }
     this.#host.setAttribute('data-kiosk-ready', '');
+    this.#host.setAttribute('data-speech-recording', this.#speech.recording);
   }
 
   /** The attract screen, the idle warning and the help, for the root element's shadow root. */

@@ -77,6 +77,7 @@ export class KioskSpeech {
   #spriteOutput: SpriteOutput | null = null;
   #deviceFailed = false;
   #notice: string | null = null;
+  #recording: 'loading' | 'ready' | 'failed' = 'loading';
   #abort: AbortController | null = null;
   /** The dialog whose title was said last (null: the reader bar or the text). */
   #dialog: Element | null = null;
@@ -113,6 +114,11 @@ export class KioskSpeech {
   /** A notice for the visitor when spoken help cannot work here (shown in the kiosk bar), or null. */
   get notice(): string | null {
     return this.#notice;
+  }
+
+  /** The recorded interface phrases: still loading, ready, or unusable (see `notice`). */
+  get recording(): 'loading' | 'ready' | 'failed' {
+    return this.#recording;
   }
 
   /** Starts listening; speech is on from the start when the host forced it. */
@@ -420,10 +426,13 @@ export class KioskSpeech {
     }).then(
       (output) => {
         this.#spriteOutput = output;
+        this.#recording = 'ready';
+        this.#options.onChange();
         return output;
       },
       (error: unknown) => {
         console.error(error);
+        this.#recording = 'failed';
         this.#notice = speechAvailable() ? null : KIOSK_TEXT.noSpeech;
         this.#options.onChange();
         return null;

@@ -274,6 +274,8 @@ export class NarrationSession {
       await backend.prepare(signal);
       if (signal.aborted) return;
       await backend.readSentence(item, options, { onStart: () => onStart?.() }, signal);
+      // The recording flows on into the next sentence unless stopped; an utterance simply ends.
+      if (!signal.aborted && backend !== this.#device) backend.cancel();
     } catch (error) {
       if (!signal.aborted) throw error;
     } finally {

@@ -146,6 +146,7 @@ const CONTROL_NAMES = [
   'Start again',
   'Continue',
   'Kiosk',
+  'Keyboard shortcuts',
 ] as const;
 
 /** Number words numbers are composed from (0–19, the tens, "hundred"). */
