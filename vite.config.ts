@@ -13,6 +13,8 @@ export default defineConfig({
       earlyScript: 'src/settings/early-entry.ts',
       audioManifest: 'public/audio/manifest.json',
       embedScript: 'src/embed/embed-element.ts',
+      interfaceSprite: 'public/audio/interface.json',
+      interfaceVoices: 'audio-scripts/voices.json',
     }),
     preloadFontsPlugin(/atkinson-hyperlegible-latin-(400|700)-normal-[\w-]+\.woff2$/),
     legacy({

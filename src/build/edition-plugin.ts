@@ -4,15 +4,20 @@
  * HTML template with the static text, inlines the tiny script that applies stored reading settings
  * before first paint, and emits `edition.json` (the public document model) and, when the recorded
  * narration exists, `narration.vtt` (a timed transcript with voice tags, from its manifest).
+ * With `interfaceSprite` set, the build also fails when the kiosk's recorded spoken help
+ * (`public/audio/interface.json`) lacks a phrase or holds an outdated one, naming each.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { build, type HtmlTagDescriptor, type Plugin } from 'vite';
 import { loadEdition } from '../content/load.ts';
 import { renderEditionHtml, type NarrationDownloads } from '../content/render-html.ts';
 import type { Edition, SpeakerId } from '../content/model.ts';
-import type { AudioManifest } from '../narration/audio-manifest.ts';
+import { editionPhrases } from '../kiosk/speech/phrases.ts';
+import { lexiconVersion, type AudioManifest } from '../narration/audio-manifest.ts';
+import { defaultLexicon } from '../narration/lexicon.ts';
 import { manifestToWebVtt } from '../narration/webvtt.ts';
+import { interfaceSpriteError, interfaceSpriteProblems, interfaceVoice } from './interface-sprite-check.ts';
 
 /** Options for {@link editionPlugin}. */
 export interface EditionPluginOptions {
@@ -24,6 +29,17 @@ export interface EditionPluginOptions {
   audioManifest?: string;
   /** The embed element's module; bundled to `embed.js` (a classic script other sites can load). */
   embedScript?: string;
+  /**
+   * The kiosk's interface sprite map (`public/audio/interface.json`), relative to the project root.
+   * When set, `vite build` fails if it is missing or lacks/outdates a phrase of the edition's
+   * catalogue (a dev server only warns).
+   */
+  interfaceSprite?: string;
+  /**
+   * `audio-scripts/voices.json`, relative to the root: its `interface` entry is the voice the
+   * sprite must be rendered with. Without it, the voice the map records is trusted.
+   */
+  interfaceVoices?: string;
 }
 
 const TRANSCRIPT_FILE = 'narration.vtt';
@@ -39,6 +55,7 @@ const MARKERS = {
 export function editionPlugin(options: EditionPluginOptions): Plugin {
   let root = process.cwd();
   let outDir = resolve(root, 'dist');
+  let command: 'build' | 'serve' = 'build';
   let earlyScriptCode: string | undefined;
   const sourcePath = () => resolve(root, options.source);
   const load = (): Edition => loadEdition(sourcePath(), options.source);
@@ -58,16 +75,41 @@ export function editionPlugin(options: EditionPluginOptions): Plugin {
     manifest
       ? { mp3: `audio/${manifest.files.mp3}`, transcript: TRANSCRIPT_FILE, voices: voiceCredits(manifest) }
       : undefined;
+  /** What is wrong with the interface sprite (the error message), or null when it is current. */
+  const interfaceSpriteMessage = (edition: Edition, spritePath: string): string | null => {
+    const lexicon = defaultLexicon();
+    const problems = interfaceSpriteProblems({
+      json: existsSync(spritePath) ? readFileSync(spritePath, 'utf8') : null,
+      phrases: editionPhrases(Object.fromEntries(Object.values(edition.speakers).map((s) => [s.id, s.name]))),
+      spoken: (text) => lexicon.toSpoken(text),
+      lexiconVersion: lexiconVersion(lexicon.data),
+      voice: options.interfaceVoices
+        ? interfaceVoice(readFileSync(resolve(root, options.interfaceVoices), 'utf8'), options.interfaceVoices)
+        : undefined,
+      fileExists: (name) => existsSync(resolve(dirname(spritePath), name)),
+    });
+    return problems.length ? interfaceSpriteError(options.interfaceSprite ?? spritePath, problems) : null;
+  };
 
   return {
     name: 'narrated-edition:content',
     configResolved(config) {
       root = config.root;
       outDir = resolve(config.root, config.build.outDir);
+      command = config.command;
     },
     buildStart() {
       this.addWatchFile(sourcePath());
-      load(); // fail fast, with file:line, before anything else is built
+      const edition = load(); // fail fast, with file:line, before anything else is built
+      if (options.interfaceSprite) {
+        const spritePath = resolve(root, options.interfaceSprite);
+        this.addWatchFile(spritePath);
+        if (options.interfaceVoices) this.addWatchFile(resolve(root, options.interfaceVoices));
+        const message = interfaceSpriteMessage(edition, spritePath);
+        // A stale recording must not ship; while developing, the page still works without it.
+        if (message && command === 'build') this.error(message);
+        else if (message) this.warn(message);
+      }
     },
     configureServer(server) {
       server.watcher.add(sourcePath());

@@ -259,6 +259,17 @@ export class KioskSpeech {
   /** Stop moved focus to a sentence: do not read it (the position was said). */
   #suppressSentence = false;
 
+  /** Whether focus is on the attract screen (it waits for a visitor; it does not describe itself). */
+  #onAttract(el: Element): boolean {
+    let node: Node | null = el;
+    while (node) {
+      if (node instanceof Element && node.localName === 'kiosk-attract') return true;
+      const root: Node = node.getRootNode();
+      node = node.parentNode ?? (root instanceof ShadowRoot ? root.host : null);
+    }
+    return false;
+  }
+
   /** Shadow roots listened to: focus moves inside one shadow root never reach the document. */
   readonly #watchedRoots = new WeakSet<ShadowRoot>();
   #focusCheckQueued = false;
@@ -306,6 +317,7 @@ export class KioskSpeech {
       return;
     }
     if (this.#described?.el === el && !again) return;
+    if (this.#onAttract(el)) return;
     const dialog = frontModalDialog();
     const texts: string[] = [];
     if (this.#welcomePending) {

@@ -15,7 +15,7 @@ import {
   type NarrationStore,
   type PositionStore,
 } from './preferences.ts';
-import type { NarrationBackend, NarrationItem, NarrationScript, VoiceCast, VoiceInfo } from './types.ts';
+import type { NarrationBackend, NarrationItem, NarrationScript, VoiceAssignment, VoiceCast, VoiceInfo } from './types.ts';
 import { LazyBackend } from './lazy-backend.ts';
 import { FALLBACK_NOTICE, initialSource, shouldFallBack, type NarrationSource } from './narration-source.ts';
 
@@ -245,8 +245,7 @@ export class NarrationSession {
    * them, the reader's volume, at `rate` (1 = normal). Same failures as the narration's device voice.
    */
   async sayWithDevice(text: string, rate: number, signal: AbortSignal, onStart?: () => void): Promise<void> {
-    const voice = this.#cast.editor ?? this.#cast.narrator;
-    const promptVoice = { ...voice, rate: 1, pitch: 1 };
+    const promptVoice = this.#promptVoice();
     const cast = Object.fromEntries(Object.keys(this.#cast).map((speaker) => [speaker, promptVoice])) as VoiceCast;
     const item: NarrationItem = {
       id: 'prompt',
@@ -258,6 +257,23 @@ export class NarrationSession {
       spans: [{ speaker: 'editor', text, displayStart: 0, displayText: text }],
     };
     await this.#readAlone(this.#device, item, { rate, cast, volume: this.#preferences.volume }, signal, onStart);
+  }
+
+  /**
+   * The voice of interface words: one the cast does not use (the device's default first), so the
+   * speaker's name and their sentence sound apart; where every voice is cast, the narrator's
+   * voice at a higher pitch.
+   */
+  #promptVoice(): VoiceAssignment {
+    const cast = Object.values(this.#cast);
+    const used = new Set(cast.map((v) => v.voiceURI));
+    const voices = usableVoices(this.#device.voices);
+    const free = [...voices].sort((a, b) => Number(b.default) - Number(a.default)).find((v) => !used.has(v.voiceURI));
+    if (free) return { voiceURI: free.voiceURI, voiceName: free.name, lang: free.lang, rate: 1, pitch: 1 };
+    const narrator = this.#cast.narrator;
+    const pitches = new Set(cast.filter((v) => v.voiceURI === narrator.voiceURI).map((v) => v.pitch));
+    const pitch = [1.3, 1.45, 0.75, 0.6].find((p) => !pitches.has(p)) ?? 1.3;
+    return { ...narrator, rate: 1, pitch };
   }
 
   async #readAlone(

@@ -5,7 +5,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadEdition } from '../../../src/content/load.ts';
-import type { SpeakerId } from '../../../src/content/model.ts';
+import { SPEAKER_IDS, type SpeakerId } from '../../../src/content/model.ts';
 import {
   checkManifest,
   clipHash,
@@ -25,7 +25,9 @@ const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) 
 describe('the committed narration (public/audio)', () => {
   const lexicon = defaultLexicon();
   const script = buildNarrationScript(loadEdition('src/content/source/kollontai-1939.edition.md'), lexicon);
-  const cast = readJson<OfflineCast>('audio-scripts/voices.json');
+  // voices.json also holds the kiosk's interface voice: the narration's cast is the speakers'.
+  const voiceFile = readJson<Record<string, OfflineCast[keyof OfflineCast]>>('audio-scripts/voices.json');
+  const cast = Object.fromEntries(SPEAKER_IDS.map((id) => [id, voiceFile[id]])) as OfflineCast;
   const manifest = readJson<AudioManifest>(join(AUDIO_DIR, 'manifest.json'));
 
   it('covers every sentence of the edition, in reading order, and is not stale (else run npm run audio)', () => {
