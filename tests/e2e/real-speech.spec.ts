@@ -27,7 +27,7 @@ const edition = () =>
     sentences: { id: string; text: string; kind: string; speaker: string; spans: { speaker: string; text: string }[] }[];
   };
 
-async function openWithRecorder(page: Page) {
+async function openWithRecorder(page: Page, path = '/') {
   await page.addInitScript(() => {
     const log: Spoken[] = [];
     (window as unknown as { __utterances: Spoken[] }).__utterances = log;
@@ -54,7 +54,7 @@ async function openWithRecorder(page: Page) {
       speak(u);
     };
   });
-  await page.goto('/');
+  await page.goto(path);
   await waitForUpgrade(page);
   // Real voices arrive asynchronously from speech-dispatcher.
   await page.waitForFunction(() => speechSynthesis.getVoices().some((v) => v.lang.startsWith('en')), null, {
@@ -151,4 +151,22 @@ test('Pause holds speech and highlight; Next moves them; clicking a later senten
   await expect(current(page)).toHaveAttribute('data-sid', later);
   await button(page, 'Stop').click();
   await expect(current(page)).toHaveCount(0);
+});
+
+test('kiosk: the first key press brings the spoken welcome, heard through the real voice', async ({ page }) => {
+  test.setTimeout(60_000);
+  await openWithRecorder(page, '/?kiosk&idle=3600');
+  await expect(page.locator('kiosk-attract dialog')).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect
+    .poll(async () => (await utterances(page)).filter((u) => u.started).map((u) => u.text)[0] ?? '', { timeout: 20_000 })
+    .toMatch(/^Welcome\. This kiosk reads a historical document aloud/);
+  // It is really spoken to its end, then the essentials and the control that has focus.
+  await expect
+    .poll(async () => (await utterances(page)).filter((u) => u.ended).map((u) => u.text), { timeout: 40_000 })
+    .toEqual([
+      expect.stringMatching(/^Welcome\./),
+      'Use the arrow keys to move, Enter to choose, Escape to go back, and the Help key for help.',
+      'Reading settings, opens a dialog',
+    ]);
 });
