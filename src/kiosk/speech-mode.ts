@@ -63,7 +63,7 @@ export interface KioskSpeechOptions {
   onSpeakingChange: (speaking: boolean) => void;
 }
 
-/** Which sentences the next focus move reads (keypad moves and Read the text do; Stop does not). */
+/** A sentence of the edition (its element carries the sentence id). */
 const SENTENCE = '[data-sid]';
 
 /** Speech mode of one kiosk page. */
@@ -85,6 +85,10 @@ export class KioskSpeech {
   #welcomePending = false;
   /** The next sentence focus is read aloud (keypad move or Read the text). */
   #readNextSentence = false;
+  /** Stop moved focus to a sentence: do not read it (the position was said). */
+  #suppressSentence = false;
+  /** From a reset until the next visitor starts: the narration's reset is not news to anyone. */
+  #afterReset = false;
   /** The focused control's description after the last prompt, to tell a value change. */
   #described: { el: Element; text: string } | null = null;
   #lastPosition: { index: number; status: string } | null = null;
@@ -180,6 +184,7 @@ export class KioskSpeech {
 
   /** The visitor left the attract screen: the next prompt begins with the welcome. */
   started(): void {
+    this.#afterReset = false;
     if (this.#on) this.#welcomePending = true;
     this.#dialog = null;
   }
@@ -216,6 +221,7 @@ export class KioskSpeech {
   /** An idle reset or Start again: silence, and off again unless the host forced it on. */
   reset(): void {
     this.#queue.cancel();
+    this.#afterReset = true;
     this.#on = this.#options.setting() === 'on';
     this.#welcomePending = false;
     this.#readNextSentence = false;
@@ -238,10 +244,10 @@ export class KioskSpeech {
   #onNarration(snapshot: NarrationSnapshot): void {
     const last = this.#lastPosition;
     this.#lastPosition = { index: snapshot.index, status: snapshot.status };
-    if (!this.#on || !last || !this.#book) return;
+    if (!this.#on || !last || !this.#book || this.#afterReset) return;
     const still = snapshot.status === 'idle' || snapshot.status === 'paused';
     if (snapshot.status !== last.status) {
-      if (snapshot.status === 'paused' && last.status === 'playing' && !this.#options.narration.session?.engine.held) {
+      if (snapshot.status === 'paused' && last.status === 'playing') {
         void this.#say(this.#book.prompt(KIOSK_TEXT.paused));
       } else if (snapshot.status === 'ended') void this.#say(this.#book.prompt(KIOSK_TEXT.finished));
       else if (snapshot.status === 'idle' && (last.status === 'playing' || last.status === 'paused')) {
@@ -255,9 +261,6 @@ export class KioskSpeech {
       void this.#say(this.#book.prompt(describePosition(snapshot.index, snapshot.total, snapshot.speakerName)));
     }
   }
-
-  /** Stop moved focus to a sentence: do not read it (the position was said). */
-  #suppressSentence = false;
 
   /** Whether focus is on the attract screen (it waits for a visitor; it does not describe itself). */
   #onAttract(el: Element): boolean {

@@ -196,6 +196,81 @@ async function measureRecorded(trials) {
   return { playToAudio, lags, opusBytes, mp3Bytes, durationMs: manifest.durationMs };
 }
 
+/**
+ * Kiosk spoken help: key press → prompt start, median of `trials` presses. The page is the kiosk
+ * with spoken help on (the first key turns it on); after the welcome starts, each Down arrow moves
+ * focus and cuts the last prompt. Start = the keydown's timestamp; prompt start = the utterance's
+ * real `start` event (device voice, espeak-ng via speech-dispatcher), or the moment the sprite's
+ * first clip is handed to Web Audio (`AudioBufferSourceNode.start`, speechSynthesis removed).
+ */
+async function measureKioskPrompts(kind, trials) {
+  const ownBrowser = kind === 'device' ? await chromium.launch({ executablePath, args: [...launchArgs, '--enable-speech-dispatcher'] }) : browser;
+  const context = await ownBrowser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.addInitScript((kind) => {
+      const marks = { keys: [], starts: [], calls: [] };
+      window.__marks = marks;
+      window.addEventListener('keydown', (e) => marks.keys.push(e.timeStamp), true);
+      if (kind === 'sprite') {
+        Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true });
+        const start = AudioBufferSourceNode.prototype.start;
+        AudioBufferSourceNode.prototype.start = function (...args) {
+          if (args.length >= 3) marks.starts.push(performance.now());
+          return start.apply(this, args);
+        };
+      } else {
+        const speak = speechSynthesis.speak.bind(speechSynthesis);
+        speechSynthesis.speak = (u) => {
+          marks.calls.push(performance.now());
+          u.addEventListener('start', () => marks.starts.push(performance.now()));
+          speak(u);
+        };
+      }
+    }, kind);
+    await page.goto(`${baseURL}?kiosk&idle=3600`);
+    if (kind === 'device') await page.waitForFunction(() => speechSynthesis.getVoices().length > 0, null, { timeout: 20000 });
+    else await page.waitForFunction(() => document.querySelector('narrated-edition')?.getAttribute('data-speech-recording') === 'ready', null, { timeout: 30000 });
+    await page.waitForTimeout(1500); // idle warm-up: narration session, voices
+    await page.keyboard.press('Enter'); // the welcome (spoken help turns on)
+    await page.waitForFunction(() => window.__marks.starts.length > 0, null, { timeout: 20000 });
+    const latencies = [];
+    const ours = [];
+    for (let i = 0; i < trials; i++) {
+      const [before, callsBefore] = await page.evaluate(() => [window.__marks.starts.length, window.__marks.calls.length]);
+      await page.keyboard.press(i % 2 ? 'ArrowUp' : 'ArrowDown');
+      await page.waitForFunction((n) => window.__marks.starts.length > n, before, { timeout: 10000 });
+      const marks = await page.evaluate(() => window.__marks);
+      latencies.push(marks.starts[before] - marks.keys.at(-1));
+      // The edition's own share: key press → speak() called (the rest is the platform's speech stack).
+      if (marks.calls.length > callsBefore) ours.push(marks.calls[callsBefore] - marks.keys.at(-1));
+      await page.waitForTimeout(250); // let the prompt sound a moment, as a visitor would listen
+    }
+    latencies.ours = ours;
+    return latencies;
+  } finally {
+    await context.close();
+    if (ownBrowser !== browser) await ownBrowser.close();
+  }
+}
+
+if (args.includes('--kiosk-only')) {
+  // Only the kiosk's spoken-help figures (quicker, for iterating on them).
+  try {
+    const device = speechStack ? await measureKioskPrompts('device', 20) : null;
+    const sprite = await measureKioskPrompts('sprite', 20);
+    if (device) {
+      console.log(`Kiosk: key press → prompt start, device voice, median of 20: ${Math.round(median(device))} ms (runs ${device.map(Math.round).join(' ')})`);
+      console.log(`Kiosk: key press → speak() called (the edition's share), median: ${Math.round(median(device.ours) * 10) / 10} ms`);
+    }
+    console.log(`Kiosk: key press → prompt start, recorded sprite, median of 20: ${Math.round(median(sprite) * 10) / 10} ms`);
+  } finally {
+    await browser.close();
+    server.httpServer.close();
+  }
+  process.exit(0);
+}
+
 try {
   const transfer = await measureTransfer();
   const lcps = [];
@@ -207,6 +282,10 @@ try {
   }
   const speech = speechStack ? await measureSpeech(Math.max(5, runs)) : null;
   const recorded = existsSync('public/audio/manifest.json') ? await measureRecorded(Math.max(3, Math.ceil(runs / 2))) : null;
+  const promptDevice = speechStack ? await measureKioskPrompts('device', 20) : null;
+  const promptSprite = await measureKioskPrompts('sprite', 20);
+  const spriteMap = JSON.parse(readFileSync('public/audio/interface.json', 'utf8'));
+  const spriteOpusBytes = statSync(`public/audio/${spriteMap.files.opus}`).size;
   const results = {
     date: new Date().toISOString(),
     chromium: browser.version(),
@@ -230,6 +309,13 @@ try {
     highlightLagSamples: recorded?.lags.length ?? 0,
     opusMB: recorded ? Math.round((recorded.opusBytes / 1048576) * 100) / 100 : null,
     mp3MB: recorded ? Math.round((recorded.mp3Bytes / 1048576) * 100) / 100 : null,
+    kioskPromptDeviceMedianMs: promptDevice ? Math.round(median(promptDevice)) : null,
+    kioskPromptDeviceRunsMs: promptDevice?.map(Math.round) ?? null,
+    kioskPromptDeviceSpeakCallMedianMs: promptDevice ? Math.round(median(promptDevice.ours) * 10) / 10 : null,
+    kioskPromptSpriteMedianMs: Math.round(median(promptSprite) * 10) / 10,
+    kioskPromptSpriteRunsMs: promptSprite.map((v) => Math.round(v * 10) / 10),
+    interfaceSpriteOpusKB: kb(spriteOpusBytes),
+    interfaceSpriteOnWebPage: transfer.requests.some((r) => r.url.includes('interface.')),
     requests: transfer.requests,
   };
   const rows = [
@@ -262,6 +348,15 @@ try {
       ['Recorded: MP3 size', `${results.mp3MB} MB`, ''],
     );
   }
+  rows.push(
+    promptDevice
+      ? [`Kiosk: key press → prompt start, device voice, median of ${promptDevice.length}`, `${results.kioskPromptDeviceMedianMs} ms`, '≤ 150 ms']
+      : ['Kiosk: key press → prompt start, device voice', 'skipped', ''],
+    ...(promptDevice ? [['Kiosk: key press → speak() called (the edition’s share), median', `${results.kioskPromptDeviceSpeakCallMedianMs} ms`, '']] : []),
+    [`Kiosk: key press → prompt start, recorded sprite, median of ${promptSprite.length}`, `${results.kioskPromptSpriteMedianMs} ms`, '≤ 100 ms'],
+    ['Kiosk: interface sprite (Opus)', `${results.interfaceSpriteOpusKB} KB`, '≤ 600 KB'],
+    ['Kiosk: interface sprite fetched by the web page (not kiosk)', results.interfaceSpriteOnWebPage ? 'yes' : 'no', 'no'],
+  );
   console.log(`\nBenchmark (${results.chromium}, ${baseURL})`);
   for (const [name, value, target] of rows) console.log(`  ${name.padEnd(58)} ${value.padStart(10)}   target ${target}`);
   console.log('\n  Requests on first load:');

@@ -375,6 +375,46 @@ test.describe('turning it on and off', () => {
   });
 });
 
+test('paused or stopped, Previous/Next say the new position; Pause, Stop and the place are said', async ({ page }) => {
+  test.setTimeout(90_000);
+  await openKiosk(page);
+  const total = await page.locator('[data-sid]').count();
+  await press(page, 'Enter');
+  await press(page, 'ArrowDown'); // Play, button
+  await page.keyboard.press('Enter'); // the narration starts: nothing is said over it
+  await expect(page.locator('[aria-current="true"]')).toHaveCount(1);
+  await press(page, 'Enter'); // Pause
+  const after = await promptCount(page);
+  await press(page, 'ArrowDown'); // Stop, button
+  await press(page, 'ArrowDown'); // Previous sentence, button
+  await press(page, 'ArrowDown'); // Next sentence, button
+  await press(page, 'Enter'); // next, while paused
+  await press(page, 'Enter');
+  await press(page, 'ArrowUp'); // Previous sentence
+  await press(page, 'Enter');
+  await press(page, 'ArrowUp'); // Stop
+  await press(page, 'Enter');
+  // The speaker said is the narration's speaker of that sentence (from the public edition.json).
+  const edition = JSON.parse(readFileSync('dist/edition.json', 'utf8')) as {
+    speakers: Record<string, { name: string }>;
+    sentences: { speaker: string }[];
+  };
+  const speakerOf = (n: number) => edition.speakers[edition.sentences[n - 1]!.speaker]!.name;
+  const list = await prompts(page);
+  expect(list[after - 1]).toBe('Paused.');
+  expect(list.slice(after)).toEqual([
+    'Stop, button',
+    'Previous sentence, button',
+    'Next sentence, button',
+    `Sentence 2 of ${total}, ${speakerOf(2)}`,
+    `Sentence 3 of ${total}, ${speakerOf(3)}`,
+    'Previous sentence, button',
+    `Sentence 2 of ${total}, ${speakerOf(2)}`,
+    'Stop, button',
+    `Stopped. Sentence 2 of ${total}, ${speakerOf(2)}`,
+  ]);
+});
+
 test.describe('faults', () => {
   test('no device voice and no recording: a visible notice, and the kiosk still works', async ({ page }) => {
     await page.route('**/audio/interface.json', (route) => route.fulfill({ status: 404, body: 'missing' }));
