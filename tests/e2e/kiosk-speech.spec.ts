@@ -415,6 +415,17 @@ test('paused or stopped, Previous/Next say the new position; Pause, Stop and the
   ]);
 });
 
+test('the end of the text is said', async ({ page }) => {
+  const sentences = (JSON.parse(readFileSync('dist/edition.json', 'utf8')) as { sentences: { id: string }[] }).sentences;
+  const last = sentences.at(-1)!.id;
+  await openKiosk(page, { query: `#${last}` }); // a deep link: Play starts at the last sentence
+  await press(page, 'Enter');
+  await press(page, 'ArrowDown'); // Play
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[aria-current="true"]')).toHaveAttribute('data-sid', last!);
+  await expect.poll(async () => (await prompts(page)).at(-1), { timeout: 20_000 }).toBe('End of the text.');
+});
+
 test.describe('faults', () => {
   test('no device voice and no recording: a visible notice, and the kiosk still works', async ({ page }) => {
     await page.route('**/audio/interface.json', (route) => route.fulfill({ status: 404, body: 'missing' }));
