@@ -15,8 +15,8 @@
  * (keep the assembled and normalised WAVs in `.cache/interface-build/`).
  */
 import { availableParallelism } from 'node:os';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { interfaceVoice } from '../src/build/interface-sprite-check.ts';
@@ -33,18 +33,15 @@ import {
 import { contentHash, lexiconVersion, type OfflineVoice } from '../src/narration/audio-manifest.ts';
 import { defaultLexicon, type Lexicon } from '../src/narration/lexicon.ts';
 import {
-  cleanClipArgs,
-  CommandError,
-  commandLine,
   encodeDeliveryFiles,
   loudnormTwoPass,
   measureLoudness,
   probeDurationMs,
   readWav,
-  run,
   writeWavFloat,
 } from './audio-tools.ts';
-import { engineText, synthCommand } from './engines.ts';
+import { engineText } from './engines.ts';
+import { pool, synthesizeClip } from './clips.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Settings (data, not code paths)
@@ -118,19 +115,6 @@ const rel = (path: string) => relative(ROOT, path);
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const describe = (phrase: Phrase) => `${phrase.id} ${JSON.stringify(phrase.text)}`;
 
-/** Runs `fn` over `items` with at most `limit` running at once. */
-async function pool<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next] as T;
-      next += 1;
-      await fn(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-}
-
 /** The catalogue, the prompt voice and the lexicon, exactly as the build checks them. */
 function loadInputs(): { phrases: Phrase[]; voice: OfflineVoice; lexicon: Lexicon; lexVersion: string } {
   const edition = loadEdition(PATHS.source);
@@ -195,26 +179,18 @@ function clipKey(voice: OfflineVoice, text: string): string {
   return contentHash(JSON.stringify([CLIP_PIPELINE, voice.engine, voice.voice, voice.tempo ?? 1, text]));
 }
 
-/** Synthesizes and cleans one clip into the cache (atomically: temp files, then rename). */
-async function renderClip(job: ClipJob, voice: OfflineVoice): Promise<void> {
-  const textFile = join(PATHS.tmp, `${job.key}.txt`);
-  const rawFile = join(PATHS.tmp, `${job.key}.raw.wav`);
-  const partFile = join(PATHS.tmp, `${job.key}.clean.wav`);
-  await writeFile(textFile, `${job.text}\n`, 'latin1');
-  const synth = synthCommand(voice, textFile, rawFile);
-  await run(synth.cmd, synth.args);
-  if (!existsSync(rawFile) || statSync(rawFile).size <= 44) {
-    throw new CommandError(commandLine(synth.cmd, synth.args), 0, 'the engine wrote no audio');
-  }
-  // `-R`: sox seeds its dither (resampling to 16 bits) with a fixed number; without it every
-  // synthesis of the same words gives other bits, and a render from an empty cache other files.
-  await run('sox', ['-R', ...cleanClipArgs(rawFile, partFile, SAMPLE_RATE)]);
-  const { samples, sampleRate } = await readWav(partFile);
-  if (sampleRate !== SAMPLE_RATE || ms(samples.length) < MIN_CLIP_MS) {
-    throw new Error(`clip is empty or too short after trimming (${ms(samples.length)} ms at ${sampleRate} Hz): ${rawFile}`);
-  }
-  await rename(partFile, job.file);
-  await Promise.all([rm(textFile, { force: true }), rm(rawFile, { force: true })]);
+/** Synthesizes and cleans one clip into the cache, repeatably (the same phrase, the same bits). */
+function renderClip(job: ClipJob, voice: OfflineVoice): Promise<void> {
+  return synthesizeClip({
+    key: job.key,
+    voice,
+    text: job.text,
+    file: job.file,
+    tmpDir: PATHS.tmp,
+    sampleRate: SAMPLE_RATE,
+    minMs: MIN_CLIP_MS,
+    repeatable: true,
+  });
 }
 
 /** The map, serialised one phrase per line (readable diffs), in catalogue order. */

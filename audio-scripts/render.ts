@@ -12,8 +12,8 @@
  * `--keep-build` (keep the assembled and normalised WAVs in `.cache/build/` for inspection).
  */
 import { availableParallelism } from 'node:os';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadEdition } from '../src/content/load.ts';
@@ -33,20 +33,17 @@ import { defaultLexicon } from '../src/narration/lexicon.ts';
 import { buildNarrationScript } from '../src/narration/script.ts';
 import type { NarrationItem, NarrationScript, SpokenSpan } from '../src/narration/types.ts';
 import {
-  cleanClipArgs,
-  CommandError,
-  commandLine,
   encodeDeliveryFiles,
   loudnormTwoPass,
   measureLoudness,
   probeDurationMs,
   readWav,
-  run,
   writeWavFloat,
   type Loudness,
   type LoudnormResult,
 } from './audio-tools.ts';
-import { engineText, synthCommand } from './engines.ts';
+import { engineText } from './engines.ts';
+import { pool, synthesizeClip } from './clips.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Settings (data, not code paths)
@@ -107,19 +104,6 @@ const ms = (samples: number) => Math.round((samples * 1000) / SAMPLE_RATE);
 const samplesOf = (millis: number) => Math.round((millis * SAMPLE_RATE) / 1000);
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : String(n));
 const rel = (path: string) => relative(ROOT, path);
-
-/** Runs `fn` over `items` with at most `limit` running at once. */
-async function pool<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next];
-      next += 1;
-      await fn(item as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-}
 
 /** Reads and checks `voices.json`: a known engine and a voice name for every speaker. */
 function loadCast(path: string): OfflineCast {
@@ -215,24 +199,9 @@ function planClips(script: NarrationScript, cast: OfflineCast, clipDir: string) 
   return { jobs: [...jobs.values()], spanKeys };
 }
 
-/** Synthesizes and cleans one clip into the cache (atomically: temp files, then rename). */
-async function renderClip(job: ClipJob, tmpDir: string): Promise<void> {
-  const textFile = join(tmpDir, `${job.key}.txt`);
-  const rawFile = join(tmpDir, `${job.key}.raw.wav`);
-  const partFile = join(tmpDir, `${job.key}.clean.wav`);
-  await writeFile(textFile, `${job.text}\n`, 'latin1');
-  const synth = synthCommand(job.voice, textFile, rawFile);
-  await run(synth.cmd, synth.args);
-  if (!existsSync(rawFile) || statSync(rawFile).size <= 44) {
-    throw new CommandError(commandLine(synth.cmd, synth.args), 0, 'the engine wrote no audio');
-  }
-  await run('sox', cleanClipArgs(rawFile, partFile, SAMPLE_RATE));
-  const { samples, sampleRate } = await readWav(partFile);
-  if (sampleRate !== SAMPLE_RATE || ms(samples.length) < MIN_CLIP_MS) {
-    throw new Error(`clip is empty or too short after trimming (${ms(samples.length)} ms at ${sampleRate} Hz): ${rawFile}`);
-  }
-  await rename(partFile, job.file);
-  await Promise.all([rm(textFile, { force: true }), rm(rawFile, { force: true })]);
+/** Synthesizes and cleans one clip into the cache. */
+function renderClip(job: ClipJob, tmpDir: string): Promise<void> {
+  return synthesizeClip({ key: job.key, voice: job.voice, text: job.text, file: job.file, tmpDir, sampleRate: SAMPLE_RATE, minMs: MIN_CLIP_MS });
 }
 
 /** Which pause follows `item` given the next item (or the tail after the last). */
