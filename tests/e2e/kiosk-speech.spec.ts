@@ -223,15 +223,20 @@ test.describe('idle warning', () => {
     if (!device) await page.waitForFunction(() => document.querySelector('narrated-edition')?.getAttribute('data-speech-recording') === 'ready');
     await page.keyboard.press('Enter');
     await expect.poll(() => promptCount(page)).toBe(1);
-    await page.clock.runFor(25_000); // the welcome, which holds the idle timer while it speaks
+    await run(page, 25_000); // the welcome, which holds the idle timer while it speaks
     await expect(page.locator('narrated-edition')).not.toHaveAttribute('data-speaking');
+  }
+
+  /** Runs the fake clock in small steps, so the page's promises settle between timers. */
+  async function run(page: Page, ms: number) {
+    for (let t = 0; t < ms; t += 250) await page.clock.runFor(250);
   }
 
   async function sitOut(page: Page) {
     const before = await promptCount(page);
-    await page.clock.runFor((IDLE + 1) * 1000);
+    await run(page, (IDLE + 1) * 1000);
     await expect(page.getByRole('alertdialog', { name: 'Are you still there?' })).toBeVisible();
-    await page.clock.runFor(31_000);
+    await run(page, 31_000);
     await expect(page.locator('kiosk-attract dialog')).toBeVisible();
     return (await prompts(page)).slice(before);
   }
@@ -320,6 +325,20 @@ test.describe('turning it on and off', () => {
     await page.getByRole('button', { name: 'Quieter' }).click();
     await expect(page.getByRole('group', { name: 'Volume' })).toContainText('Volume 90%');
     expect(await promptCount(page)).toBe(count);
+  });
+
+  test('prompts follow Quieter/Louder and the host’s speech-rate', async ({ page }) => {
+    await openKiosk(page, { query: '&speech-rate=1.5' });
+    await press(page, 'Enter');
+    for (let i = 0; i < 5; i++) await press(page, 'ArrowUp'); // Start again, Help, Spoken help, Louder, Quieter
+    await press(page, 'Enter'); // Quieter: volume 90 %
+    await press(page, 'ArrowDown'); // Louder, button, Volume 90%
+    const said = await page.evaluate(() =>
+      (window as unknown as { __speech: { spoken: { text: string; rate: number; volume: number }[] } }).__speech.spoken,
+    );
+    expect(said[0]).toMatchObject({ rate: 1.5, volume: 1 });
+    expect(said.find((u) => u.text === 'Quieter, Volume 90%')).toMatchObject({ rate: 1.5, volume: 0.9 });
+    expect(said.at(-1)).toMatchObject({ text: 'Louder, button, Volume 90%', rate: 1.5, volume: 0.9 });
   });
 
   test('speech=off: a key press does not turn it on', async ({ page }) => {
@@ -427,6 +446,31 @@ test('the end of the text is said', async ({ page }) => {
 });
 
 test.describe('faults', () => {
+  test('a failing device voice hands the prompt to the recording, which says it again in full', async ({ page }) => {
+    await openKiosk(page);
+    await page.waitForFunction(() => document.querySelector('narrated-edition')?.getAttribute('data-speech-recording') === 'ready');
+    await page.evaluate(() => {
+      // The scripted voice fails on this prompt, like a synthesizer error.
+      (window as unknown as { __speech: { config: { failText: string } } }).__speech.config.failText = 'Reading settings';
+    });
+    await press(page, 'Enter');
+    // The welcome was spoken by the device voice; the failed part came again from the sprite, whole.
+    expect((await spoken(page)).slice(0, 3)).toEqual([
+      'Welcome. This kiosk reads a historical document aloud: Stalin’s conversation with Alexandra kollon tie, November 1939.',
+      'Use the arrow keys to move, Enter to choose, Escape to go back, and the Help key for help.',
+      'Reading settings, opens a dialog',
+    ]);
+    expect(await clips(page)).toEqual(['kiosk-welcome', 'kiosk-essentials', 'reading-settings', 'opens-a-dialog']);
+    // From then on the recording speaks.
+    await press(page, 'ArrowDown');
+    expect((await clips(page)).slice(4)).toEqual(['play', 'button']);
+    expect((await page.evaluate(() => (window as unknown as { __prompts: { source: string }[] }).__prompts.map((p) => p.source)))).toEqual([
+      'device',
+      'sprite',
+      'sprite',
+    ]);
+  });
+
   test('no device voice and no recording: a visible notice, and the kiosk still works', async ({ page }) => {
     await page.route('**/audio/interface.json', (route) => route.fulfill({ status: 404, body: 'missing' }));
     await openKiosk(page, { device: false });

@@ -78,6 +78,8 @@ test('after one visit, the edition loads and narrates the recording with the net
   await expect.poll(() => audioClock(page), { timeout: 10_000 }).toBeGreaterThan(100);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await waitForOfflineCopy(page);
+  // The kiosk's spoken-help recording is not a web visitor's: never fetched, never kept.
+  expect((await cachedPaths(page)).filter((p) => p.includes('/audio/interface.'))).toEqual([]);
 
   const leaked = await goOffline(context);
   const audio: { status: number; fromServiceWorker: boolean }[] = [];
@@ -116,6 +118,10 @@ test('in kiosk mode the recording is kept for offline use at once, without Play'
   test.setTimeout(60_000);
   await page.goto('/?kiosk');
   await waitForOfflineCopy(page);
+  // And the spoken help's recording, so a blind visitor is answered offline too.
+  await expect
+    .poll(async () => (await cachedPaths(page)).filter((p) => p.includes('/audio/interface.')).sort(), { timeout: 30_000 })
+    .toEqual(['/audio/interface.json', '/audio/interface.mp3', '/audio/interface.webm']);
 });
 
 test('a new version waits while the page is in use and takes over after an idle reset', async ({ page }) => {
