@@ -82,4 +82,15 @@ test('embed attributes build the edition URL; empty or false ones are left out',
     return api.embedUrl('https://museum.example/edition/', (n) => (n in attrs ? attrs[n] : null));
   });
   expect(url).toBe('https://museum.example/edition/?idle=90&narration=device&kiosk=#s-1');
+  // The kiosk's spoken help: a bare `speech` forces it on; `speech="off"` and `speech-rate` pass through.
+  const speech = await page.evaluate(() => {
+    const api = (window as unknown as { narratedEditionEmbed: { embedUrl(base: string, attrs: (n: string) => string | null): string } })
+      .narratedEditionEmbed;
+    const build = (attrs: Record<string, string>) => api.embedUrl('https://museum.example/edition/', (n) => (n in attrs ? attrs[n] : null));
+    return [build({ kiosk: '', speech: '' }), build({ kiosk: '', speech: 'off', 'speech-rate': '1.25' })];
+  });
+  expect(speech).toEqual([
+    'https://museum.example/edition/?speech=on&kiosk=',
+    'https://museum.example/edition/?speech-rate=1.25&speech=off&kiosk=',
+  ]);
 });
