@@ -39,7 +39,8 @@ test('nothing speaks before Play, even after a keyboard tour', async ({ page }) 
 });
 
 test('Play reads in order and highlights exactly the sentence being read', async ({ page }) => {
-  await open(page);
+  // Sentences long enough (≥ 600 ms) that a loaded machine still sees each highlight.
+  await open(page, { config: { msPerChar: 30, minMs: 600 } });
   const ids = await sentenceIds(page);
   await button(page, 'Play').click();
   const seen: string[] = [];
@@ -102,7 +103,7 @@ test('Next and Previous move speech and highlight; paragraph buttons jump by par
 });
 
 test('clicking a sentence reads from there; Enter on a focused sentence too (when sentences are in the tab order)', async ({ page }) => {
-  await open(page);
+  await open(page, { config: { msPerChar: 30, minMs: 600 } });
   const target = page.locator('.ne-text .ne-turn [data-sid]').nth(4);
   const id = await target.getAttribute('data-sid');
   await target.click();
