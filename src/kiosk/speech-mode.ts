@@ -17,7 +17,7 @@ import { shouldFallBack } from '../narration/narration-source.ts';
 import { defaultLexicon } from '../narration/lexicon.ts';
 import { controlInfo, dialogWords } from './control-info.ts';
 import { deepActiveElement, frontModalDialog } from './focus.ts';
-import { KIOSK_TEXT, editionPhrases } from './speech/phrases.ts';
+import { KIOSK_TEXT, STATE_WORDS, editionPhrases } from './speech/phrases.ts';
 import {
   PhraseBook,
   describeControl,
@@ -374,10 +374,17 @@ export class KioskSpeech {
     const now = describeControl(info);
     if (now === before.text) return;
     this.#described = { el, text: now };
+    // A check box or toggle says its new state; a slider its value; a button the value it changes.
     const change =
-      info.value ??
-      info.description ??
-      (info.checked !== undefined ? (info.checked ? 'checked' : 'not checked') : info.pressed !== undefined ? (info.pressed ? 'on' : 'off') : null);
+      info.checked !== undefined
+        ? info.checked
+          ? STATE_WORDS.checked
+          : STATE_WORDS.notChecked
+        : info.pressed !== undefined
+          ? info.pressed
+            ? STATE_WORDS.on
+            : STATE_WORDS.off
+          : (info.value ?? info.description ?? null);
     // Play became Pause (the narration speaks for itself), Pause became Play ("Paused" is said).
     const nameChanged = !before.text.startsWith(`${info.name},`);
     if (nameChanged || !change) return;

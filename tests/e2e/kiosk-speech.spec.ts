@@ -434,6 +434,28 @@ test('paused or stopped, Previous/Next say the new position; Pause, Stop and the
   ]);
 });
 
+test('in a dialog, a choice says its new state: a theme, a check box', async ({ page }) => {
+  test.setTimeout(90_000);
+  await openKiosk(page);
+  await press(page, 'Enter'); // welcome, Reading settings
+  await press(page, 'Enter'); // the dialog opens: its title, then the control that has focus
+  expect((await prompts(page)).at(-1)).toMatch(/^Reading settings /);
+  /** Moves down until the last prompt starts with `name`. */
+  const moveTo = async (name: string) => {
+    for (let i = 0; i < 40 && !(await prompts(page)).at(-1)!.startsWith(`${name},`); i++) await press(page, 'ArrowDown');
+  };
+  await moveTo('High contrast dark');
+  expect((await prompts(page)).at(-1)).toBe('High contrast dark, radio button, not checked');
+  await press(page, 'Enter');
+  expect((await prompts(page)).at(-1)).toBe('High contrast dark, checked');
+  await moveTo('Reading focus');
+  expect((await prompts(page)).at(-1)).toBe('Reading focus, check box, not checked, Dim every paragraph except the one being read.');
+  await press(page, 'Enter');
+  expect((await prompts(page)).at(-1)).toBe('Reading focus, checked');
+  await press(page, 'Escape'); // closed: back on Reading settings
+  expect((await prompts(page)).at(-1)).toBe('Reading settings, opens a dialog');
+});
+
 test('the end of the text is said', async ({ page }) => {
   const sentences = (JSON.parse(readFileSync('dist/edition.json', 'utf8')) as { sentences: { id: string }[] }).sentences;
   const last = sentences.at(-1)!.id;

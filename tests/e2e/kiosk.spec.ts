@@ -360,6 +360,7 @@ test('keypad only: arrows, Enter, Escape and F1 reach and operate every control 
 
 test.describe('accessibility', () => {
   test('axe passes on the attract screen, the kiosk reader and the idle warning', async ({ page }) => {
+    test.setTimeout(120_000); // five states, two axe passes each: slow on a loaded 2-core machine
     await openKiosk(page);
     await expectNoAxeViolations(page, 'kiosk attract screen');
     await start(page);
