@@ -254,6 +254,20 @@ async function measureKioskPrompts(kind, trials) {
   }
 }
 
+if (args.includes('--load-only')) {
+  // Only the first-load figures (transfer and LCP), for comparing two builds quickly.
+  try {
+    const transfer = await measureTransfer();
+    const lcps = [];
+    for (let i = 0; i < runs; i++) lcps.push((await measureLcp()).lcp);
+    console.log(`First-load HTML+CSS+JS gzipped: ${kb(transfer.textGzipBytes)} KB; LCP median of ${runs}: ${Math.round(median(lcps))} ms (runs ${lcps.map(Math.round).join(' ')})`);
+  } finally {
+    await browser.close();
+    server.httpServer.close();
+  }
+  process.exit(0);
+}
+
 if (args.includes('--kiosk-only')) {
   // Only the kiosk's spoken-help figures (quicker, for iterating on them).
   try {
