@@ -19,9 +19,34 @@ const SCRIPT_BASE = (() => {
 
 const OBSERVED = ['src', 'theme', 'kiosk', 'idle', 'narration-source', 'start-sentence', 'label', 'speech', 'speech-rate'] as const;
 
-/** Builds the framed page's URL from the element's attributes. */
+/** An attribute that would make the frame unsafe or broken (the message names it). */
+export class EmbedAttributeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EmbedAttributeError';
+  }
+}
+
+/** `kiosk="…"`: on when present and empty or one of true/1/yes/on (as `?kiosk=` on the page); off for false/no/0/off or anything else. */
+function isOn(value: string | null): boolean {
+  return value !== null && ['', 'true', '1', 'yes', 'on', 'kiosk'].includes(value.trim().toLowerCase());
+}
+
+/**
+ * Builds the framed page's URL from the element's attributes. `src` may only be an http(s) URL
+ * (a relative one is resolved against `base`): `javascript:`, `data:` and every other scheme
+ * throw an `EmbedAttributeError`, so they never reach the frame.
+ */
 export function embedUrl(base: string, attrs: (name: string) => string | null): string {
-  const url = new URL(attrs('src') || base, base);
+  let url: URL;
+  try {
+    url = new URL(attrs('src') || base, base);
+  } catch {
+    throw new EmbedAttributeError(`<narrated-edition src="${attrs('src')}">: not a URL; the edition is not shown.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new EmbedAttributeError(`<narrated-edition src>: only http: and https: addresses are allowed, not "${url.protocol}"; the edition is not shown.`);
+  }
   const set = (param: string, value: string | null) => {
     if (value !== null && value !== '') url.searchParams.set(param, value);
   };
@@ -32,7 +57,7 @@ export function embedUrl(base: string, attrs: (name: string) => string | null): 
   // `speech` alone (or "on") forces the kiosk's spoken help on; "off" stops a key press turning it on.
   const speech = attrs('speech');
   if (speech !== null) url.searchParams.set('speech', speech.trim() || 'on');
-  if (attrs('kiosk') !== null && attrs('kiosk') !== 'false') url.searchParams.set('kiosk', '');
+  if (isOn(attrs('kiosk'))) url.searchParams.set('kiosk', '');
   const start = attrs('start-sentence');
   url.hash = start ? encodeURIComponent(start) : '';
   return url.href;
@@ -59,8 +84,8 @@ export class NarratedEditionEmbed extends HTMLElement {
         background: #fbf7ea;
       }`;
     this.#frame = document.createElement('iframe');
-    this.#frame.setAttribute('allow', 'autoplay; fullscreen');
-    this.#frame.setAttribute('allowfullscreen', '');
+    // Only what the edition uses: sound that starts from a tap inside the frame.
+    this.#frame.setAttribute('allow', 'autoplay');
     root.append(style, this.#frame);
   }
 
@@ -73,7 +98,17 @@ export class NarratedEditionEmbed extends HTMLElement {
   }
 
   #update(): void {
-    const url = embedUrl(SCRIPT_BASE, (name) => this.getAttribute(name));
+    let url: string;
+    try {
+      url = embedUrl(SCRIPT_BASE, (name) => this.getAttribute(name));
+    } catch (error) {
+      // No frame at all rather than a frame pointed somewhere unsafe.
+      console.error(error instanceof Error ? error.message : error);
+      this.#frame.remove();
+      this.#frame.removeAttribute('src');
+      return;
+    }
+    if (!this.#frame.isConnected) this.shadowRoot!.append(this.#frame);
     if (this.#frame.src !== url) this.#frame.src = url;
     this.#frame.title = this.getAttribute('label') || 'Stalin’s Conversation with A.M. Kollontai — narrated edition';
   }

@@ -94,3 +94,55 @@ test('embed attributes build the edition URL; empty or false ones are left out',
     'https://museum.example/edition/?speech-rate=1.25&speech=off&kiosk=',
   ]);
 });
+
+test('the embed refuses any src but http(s) (no frame, an error naming the attribute); kiosk="no" is off', async ({ page, baseURL }) => {
+  await page.goto('/');
+  await page.addScriptTag({ url: `${baseURL}/embed.js` });
+  const results = await page.evaluate(() => {
+    const api = (window as unknown as { narratedEditionEmbed: { embedUrl(base: string, attrs: (n: string) => string | null): string } })
+      .narratedEditionEmbed;
+    const build = (attrs: Record<string, string>) => {
+      try {
+        return api.embedUrl('https://museum.example/edition/', (n) => (n in attrs ? attrs[n] : null));
+      } catch (error) {
+        return `refused: ${(error as Error).message}`;
+      }
+    };
+    return {
+      js: build({ src: 'javascript:alert(1)' }),
+      jsCase: build({ src: ' JaVaScRiPt:alert(1)' }),
+      data: build({ src: 'data:text/html,<script>alert(1)</script>' }),
+      relative: build({ src: '../other/' }),
+      kioskNo: build({ kiosk: 'no' }),
+      kioskFalse: build({ kiosk: 'false' }),
+      kioskZero: build({ kiosk: '0' }),
+      kioskOn: build({ kiosk: '' }),
+    };
+  });
+  expect(results.js).toMatch(/^refused: <narrated-edition src>: only http: and https: addresses are allowed, not "javascript:"/);
+  expect(results.jsCase).toMatch(/^refused: .*not "javascript:"/);
+  expect(results.data).toMatch(/^refused: .*not "data:"/);
+  expect(results.relative).toBe('https://museum.example/other/');
+  expect([results.kioskNo, results.kioskFalse, results.kioskZero]).toEqual(Array(3).fill('https://museum.example/edition/'));
+  expect(results.kioskOn).toBe('https://museum.example/edition/?kiosk=');
+});
+
+test('an embed with a javascript: src shows no frame, runs nothing and says why in the console', async ({ page, baseURL }) => {
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.route('**/host.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><title>Host</title><script src="${baseURL}/embed.js"></script>
+        <narrated-edition src="javascript:window.parent.__ran = true"></narrated-edition>
+        <narrated-edition id="ok" theme="cream"></narrated-edition>`,
+    }),
+  );
+  await page.goto(`${baseURL}/host.html`);
+  const frames = await page.evaluate(() =>
+    [...document.querySelectorAll('narrated-edition')].map((el) => el.shadowRoot?.querySelector('iframe')?.getAttribute('allow') ?? null),
+  );
+  expect(frames).toEqual([null, 'autoplay']); // the unsafe one has no frame; the other allows autoplay only
+  expect(await page.evaluate(() => (window as unknown as { __ran?: boolean }).__ran ?? false)).toBe(false);
+  expect(errors.join('\n')).toContain('<narrated-edition src>: only http: and https: addresses are allowed');
+});
