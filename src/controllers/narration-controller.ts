@@ -20,6 +20,7 @@ import {
 } from '../narration/preferences.ts';
 import { matchShortcut, type ShortcutCommand } from '../narration/shortcuts.ts';
 import { SentenceHighlighter } from '../edition/sentence-highlighter.ts';
+import { hashTarget } from '../page/page-options.ts';
 
 /** How the controller reaches the page and the session. */
 export interface NarrationControllerOptions {
@@ -330,7 +331,7 @@ export class NarrationController implements ReactiveController {
   };
 
   #deepLinkId(): string | null {
-    const hash = decodeURIComponent(location.hash.slice(1));
+    const hash = hashTarget(location.hash);
     if (!hash) return null;
     return this.#host.querySelector(`[data-sid="${CSS.escape(hash)}"]`) ? hash : null;
   }

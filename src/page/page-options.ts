@@ -77,3 +77,18 @@ export function parsePageOptions(search: string): PageOptions {
     speechRate: parseSpeechRate(params.get('speech-rate')),
   };
 }
+
+/**
+ * The sentence id a location hash names (`#s-abc` → `s-abc`), decoded where it is percent-encoded.
+ * A malformed escape (`#%`, `#100%25-sure%`) is taken as written instead of throwing; an empty
+ * hash gives null. Whether the id exists is for the caller to check.
+ */
+export function hashTarget(hash: string): string | null {
+  const raw = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (!raw) return null;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}

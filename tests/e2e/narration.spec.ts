@@ -182,6 +182,18 @@ test('the position is remembered across reloads: “Resume from sentence N”', 
   await expect(current(page)).toHaveAttribute('data-sid', ids[20]);
 });
 
+for (const hash of ['#%', '#100%25-sure%']) {
+  test(`a malformed hash (${hash}) is ignored: Play reads from the first sentence`, async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await open(page, { hash });
+    const first = await page.locator('[data-sid]').first().getAttribute('data-sid');
+    await button(page, 'Play').click();
+    await expect(current(page)).toHaveAttribute('data-sid', first!);
+    expect(errors).toEqual([]);
+  });
+}
+
 test('#<sentence id> scrolls to that sentence and Play starts there; a new hash moves the start', async ({ page }) => {
   const edition = JSON.parse(readFileSync('dist/edition.json', 'utf8')) as { sentences: { id: string }[] };
   const target = edition.sentences[60].id;

@@ -1,6 +1,6 @@
 // URL options: valid values are read, bad ones fall back to the defaults.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_IDLE_SECONDS, parsePageOptions } from '../../../src/page/page-options.ts';
+import { DEFAULT_IDLE_SECONDS, hashTarget, parsePageOptions } from '../../../src/page/page-options.ts';
 
 describe('parsePageOptions', () => {
   it('defaults', () => {
@@ -54,5 +54,19 @@ describe('speech options', () => {
     ['?speech-rate=NaN', 1],
   ])('speech-rate %s → %d', (search, rate) => {
     expect(parsePageOptions(search).speechRate).toBe(rate);
+  });
+});
+
+describe('hashTarget', () => {
+  it.each([
+    ['', null],
+    ['#', null],
+    ['#s-1abc', 's-1abc'],
+    ['#s%2D1abc', 's-1abc'],
+    ['#%', '%'],
+    ['#100%25-sure%', '100%25-sure%'],
+    ['#%E0%A4%A', '%E0%A4%A'],
+  ])('%s → %s (never throws)', (hash, id) => {
+    expect(hashTarget(hash)).toBe(id);
   });
 });
