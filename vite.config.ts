@@ -7,6 +7,9 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { editionPlugin, preloadFontsPlugin } from './src/build/edition-plugin.ts';
 
 export default defineConfig({
+  // Relative URLs: dist/ works at any path (https://museum.example/edition/, a kiosk's file
+  // server, a sub-folder of a CMS). EDITION_BASE sets an absolute base instead, if a host wants one.
+  base: process.env.EDITION_BASE ?? './',
   plugins: [
     editionPlugin({
       source: 'src/content/source/kollontai-1939.edition.md',
@@ -31,7 +34,7 @@ export default defineConfig({
       injectManifest: {
         // The app shell (modern and legacy chunks), the woff2 fonts, the document model and the
         // transcript. The recorded narration (audio/) is stored on demand: see sw.ts.
-        globPatterns: ['**/*.{html,js,css,woff2,json,vtt}'],
+        globPatterns: ['**/*.{html,js,css,woff2,json,vtt,svg}'],
         // The recording's player code (Howler) is also stored only once it has been used, so a
         // web visitor downloads none of it before pressing Play (see the runtime route in sw.ts).
         globIgnores: ['audio/**', '**/howler-*.js'],
