@@ -26,6 +26,7 @@ if (root) {
   root.setAttribute('idle', String(options.idleSeconds));
   root.setAttribute('speech', options.speech);
   root.setAttribute('speech-rate', String(options.speechRate));
+  if (options.narration) root.setAttribute('narration-source', options.narration);
   root.settingsModel = settingsModel;
 }
 

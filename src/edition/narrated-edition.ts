@@ -51,7 +51,7 @@ export class NarratedEdition extends LitElement {
     }
   `;
 
-  /** Forces device speech (`device`) or the recorded narration (`recorded`); a URL `?narration=` wins. */
+  /** Forces device speech (`device`) or the recorded narration (`recorded`); main.ts sets it from `?narration=`. */
   @property({ attribute: 'narration-source' }) narrationSource?: string;
 
   /** Museum kiosk mode (`?kiosk`): attract screen, idle reset, keypad, kiosk bar, 48 px targets. */
@@ -88,10 +88,9 @@ export class NarratedEdition extends LitElement {
         editionUrl: new URL('edition.json', document.baseURI).href,
         manifestUrl: new URL('audio/manifest.json', document.baseURI).href,
         startId,
-        // Kiosks and embedders can force a source: ?narration=recorded, or <narrated-edition narration-source="recorded">.
-        forcedSource:
-          parseSourceParam(new URLSearchParams(location.search).get('narration')) ??
-          parseSourceParam(this.narrationSource ?? null),
+        // Kiosks and embedders can force a source: ?narration=recorded (main.ts sets the attribute), or
+        // <narrated-edition narration-source="recorded"> in the page itself.
+        forcedSource: parseSourceParam(this.narrationSource ?? null),
         getStorage: () => globalThis.localStorage,
       });
     },

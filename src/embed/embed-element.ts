@@ -12,6 +12,8 @@
  * No framework: plain custom element, a few hundred bytes, runs in older browsers too.
  */
 
+import { isFlagOn } from '../page/page-options.ts';
+
 const SCRIPT_BASE = (() => {
   const script = document.currentScript as HTMLScriptElement | null;
   return script?.src ? new URL('.', script.src).href : new URL('.', location.href).href;
@@ -25,11 +27,6 @@ export class EmbedAttributeError extends Error {
     super(message);
     this.name = 'EmbedAttributeError';
   }
-}
-
-/** `kiosk="…"`: on when present and empty or one of true/1/yes/on (as `?kiosk=` on the page); off for false/no/0/off or anything else. */
-function isOn(value: string | null): boolean {
-  return value !== null && ['', 'true', '1', 'yes', 'on', 'kiosk'].includes(value.trim().toLowerCase());
 }
 
 /**
@@ -57,7 +54,8 @@ export function embedUrl(base: string, attrs: (name: string) => string | null): 
   // `speech` alone (or "on") forces the kiosk's spoken help on; "off" stops a key press turning it on.
   const speech = attrs('speech');
   if (speech !== null) url.searchParams.set('speech', speech.trim() || 'on');
-  if (isOn(attrs('kiosk'))) url.searchParams.set('kiosk', '');
+  // `kiosk` reads like the page's `?kiosk=`: present and empty, true, 1, yes or on.
+  if (isFlagOn(attrs('kiosk'))) url.searchParams.set('kiosk', '');
   const start = attrs('start-sentence');
   url.hash = start ? encodeURIComponent(start) : '';
   return url.href;

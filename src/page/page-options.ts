@@ -1,9 +1,11 @@
 /**
- * Options a page URL (or an embed's attributes, turned into URL parameters) can set: kiosk mode
- * and its idle time and a starting theme (the narration source is read by `narration-source.ts`).
- * Bad values fall back to the defaults; nothing here throws. Pure.
+ * Options a page URL (or an embed's attributes, turned into URL parameters) can set, read in this
+ * one place: kiosk mode and its idle time, a starting theme, the kiosk's spoken help and its speed,
+ * a forced narration source, and the sentence a hash names. Bad values fall back to the defaults;
+ * nothing here throws. Pure.
  */
 import { THEMES, type Theme } from '../settings/types.ts';
+import { parseSourceParam, type NarrationSource } from '../narration/narration-source.ts';
 
 /** Parsed page options. */
 export interface PageOptions {
@@ -21,6 +23,8 @@ export interface PageOptions {
   speech: SpeechSetting;
   /** `?speech-rate=<0.5–2>`: speed of the kiosk's spoken help (default 1). */
   speechRate: number;
+  /** `?narration=recorded|device` (or `audio`/`speech`): a narration source the page forces, else null. */
+  narration: NarrationSource | null;
 }
 
 /** How a page sets the kiosk's spoken help. */
@@ -41,20 +45,30 @@ export function parseSpeechSetting(value: string | null): SpeechSetting {
 
 /** `speech-rate` values: a number in 0.5–2 (clamped); anything else → 1. */
 export function parseSpeechRate(value: string | null): number {
-  const n = Number((value ?? '').trim());
-  if (value === null || value.trim() === '' || !Number.isFinite(n) || n <= 0) return DEFAULT_SPEECH_RATE;
-  return Math.min(MAX_SPEECH_RATE, Math.max(MIN_SPEECH_RATE, Math.round(n * 100) / 100));
+  return Math.round(clampedNumber(value, MIN_SPEECH_RATE, MAX_SPEECH_RATE, DEFAULT_SPEECH_RATE) * 100) / 100;
 }
 
 export const DEFAULT_IDLE_SECONDS = 120;
 export const MIN_IDLE_SECONDS = 30;
 export const MAX_IDLE_SECONDS = 3600;
 
-const isFlag = (params: URLSearchParams, name: string) => {
-  if (!params.has(name)) return false;
-  const value = (params.get(name) ?? '').trim().toLowerCase();
-  return value === '' || value === '1' || value === 'true' || value === 'yes' || value === 'on';
-};
+/**
+ * A flag's value: on when empty (`?kiosk`, `kiosk=""`) or true/1/yes/on, in any case; off for
+ * anything else (false, no, 0, off, garbage) and when absent (null). The page's URL and the embed's
+ * attributes read flags with this one rule.
+ */
+export function isFlagOn(value: string | null): boolean {
+  if (value === null) return false;
+  return ['', '1', 'true', 'yes', 'on'].includes(value.trim().toLowerCase());
+}
+
+/** A number option: NaN or nothing → `fallback`; ±Infinity and everything else clamped to [min, max]. */
+function clampedNumber(value: string | null, min: number, max: number, fallback: number): number {
+  if (value === null || value.trim() === '') return fallback;
+  const n = Number(value.trim());
+  if (Number.isNaN(n) || n <= 0) return fallback;
+  return Math.min(max, Math.max(min, n));
+}
 
 /** Reads the page options from a query string (`location.search`). */
 export function parsePageOptions(search: string): PageOptions {
@@ -64,17 +78,14 @@ export function parsePageOptions(search: string): PageOptions {
   } catch {
     params = new URLSearchParams();
   }
-  const idle = Number((params.get('idle') ?? '').trim());
   const theme = (params.get('theme') ?? '').trim() as Theme;
   return {
-    kiosk: isFlag(params, 'kiosk'),
-    idleSeconds:
-      params.get('idle') !== null && Number.isFinite(idle) && idle > 0
-        ? Math.round(Math.min(MAX_IDLE_SECONDS, Math.max(MIN_IDLE_SECONDS, idle)))
-        : DEFAULT_IDLE_SECONDS,
+    kiosk: isFlagOn(params.get('kiosk')),
+    idleSeconds: Math.round(clampedNumber(params.get('idle'), MIN_IDLE_SECONDS, MAX_IDLE_SECONDS, DEFAULT_IDLE_SECONDS)),
     theme: THEMES.includes(theme) ? theme : null,
     speech: parseSpeechSetting(params.get('speech')),
     speechRate: parseSpeechRate(params.get('speech-rate')),
+    narration: parseSourceParam(params.get('narration')),
   };
 }
 

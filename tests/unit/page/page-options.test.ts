@@ -4,7 +4,7 @@ import { DEFAULT_IDLE_SECONDS, hashTarget, parsePageOptions } from '../../../src
 
 describe('parsePageOptions', () => {
   it('defaults', () => {
-    expect(parsePageOptions('')).toEqual({ kiosk: false, idleSeconds: DEFAULT_IDLE_SECONDS, theme: null, speech: 'auto', speechRate: 1 });
+    expect(parsePageOptions('')).toEqual({ kiosk: false, idleSeconds: DEFAULT_IDLE_SECONDS, theme: null, speech: 'auto', speechRate: 1, narration: null });
   });
   it('reads kiosk, idle and theme', () => {
     expect(parsePageOptions('?kiosk&idle=90&theme=hc-dark')).toMatchObject({ kiosk: true, idleSeconds: 90, theme: 'hc-dark' });
@@ -15,7 +15,11 @@ describe('parsePageOptions', () => {
     ['?idle=abc', DEFAULT_IDLE_SECONDS],
     ['?idle=-5', DEFAULT_IDLE_SECONDS],
     ['?idle=0', DEFAULT_IDLE_SECONDS],
-    ['?idle=Infinity', DEFAULT_IDLE_SECONDS],
+    ['?idle=Infinity', 3600],
+    ['?idle=1e309', 3600],
+    ['?idle=-1e309', DEFAULT_IDLE_SECONDS],
+    ['?idle=0x10', 30],
+    ['?idle=%E0%A4%A', DEFAULT_IDLE_SECONDS],
     ['?idle=5', 30],
     ['?idle=999999', 3600],
     ['?idle=45.6', 46],
@@ -68,5 +72,28 @@ describe('hashTarget', () => {
     ['#%E0%A4%A', '%E0%A4%A'],
   ])('%s → %s (never throws)', (hash, id) => {
     expect(hashTarget(hash)).toBe(id);
+  });
+});
+
+describe('narration and flags', () => {
+  it.each([
+    ['?narration=recorded', 'recorded'],
+    ['?narration=AUDIO', 'recorded'],
+    ['?narration=device', 'device'],
+    ['?narration=loud', null],
+    ['?narration=%', null],
+    ['', null],
+  ])('narration %s → %s', (search, source) => {
+    expect(parsePageOptions(search).narration).toBe(source);
+  });
+  it.each([
+    ['?kiosk', true],
+    ['?kiosk=YES', true],
+    ['?kiosk=on', true],
+    ['?kiosk=no', false],
+    ['?kiosk=off', false],
+    ['?kiosk=0', false],
+  ])('kiosk %s → %s', (search, on) => {
+    expect(parsePageOptions(search).kiosk).toBe(on);
   });
 });
