@@ -250,13 +250,27 @@ test('the reader can change a speaker’s voice and the speed; both persist, and
 });
 
 test('a failing voice shows a clear message and the text stays usable', async ({ page }) => {
-  await open(page, { config: { failText: 'Stalin', failError: 'synthesis-failed' } });
+  // The device voice is forced, so nothing falls back: the failure itself must be explained.
+  await open(page, { hash: '?narration=device', config: { failText: 'Stalin', failError: 'synthesis-failed' } });
+  const message = page.locator('narration-controls [part="error"]');
+  await expect(message).toBeHidden();
   await button(page, 'Play').click();
-  await expect(page.getByText(/could not|failed|error/i).first()).toBeVisible();
+  await expect(message).toHaveText('The voice could not read this sentence (synthesis-failed).');
   await expect(page.getByRole('status')).not.toHaveText('');
   // The text and the settings still work.
   await page.getByRole('button', { name: 'Reading settings' }).click();
   await expect(page.getByRole('dialog', { name: 'Reading settings' })).toBeVisible();
+});
+
+test('a failing voice in automatic mode hands over to the recording, with a notice', async ({ page }) => {
+  await open(page, { config: { failText: 'Stalin', failError: 'synthesis-failed' } });
+  const notice = page.locator('narration-controls [part="notice"]');
+  await expect(notice).toBeHidden();
+  await button(page, 'Play').click();
+  await expect(notice).toHaveText('Device voice unavailable. Playing the recorded narration from the same sentence.');
+  const first = await page.locator('[data-sid]').first().getAttribute('data-sid');
+  await expect(current(page)).toHaveAttribute('data-sid', first!); // the same sentence, from the recording
+  await expect(page.locator('narration-controls [part="error"]')).toBeHidden();
 });
 
 test('no speechSynthesis at all: the recorded narration reads instead, and the Voices dialog explains', async ({ page }) => {
