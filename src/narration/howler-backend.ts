@@ -5,7 +5,7 @@
  * with a dynamic import on the first `prepare()`, and nothing is requested before then.
  * No DOM globals are touched unless they are the defaults; tests inject fakes.
  */
-import type { AudioManifest, ManifestEntry } from './audio-manifest.ts';
+import { validateTimeline, type AudioManifest, type ManifestEntry } from './audio-manifest.ts';
 import { displayWords, sentenceIndexAt, type DisplayWord } from './audio-timeline.ts';
 import type { TimerLike } from './speech-synthesis-backend.ts';
 import {
@@ -107,6 +107,10 @@ const NO_RECORDING = 'This sentence has no recording.';
 const STOPPED = 'The recorded narration stopped unexpectedly.';
 const BLOCKED = 'The browser did not let the recorded narration play. Press Play to try again.';
 const NOT_READY = 'The recorded narration is not ready yet. Press Play to try again.';
+const DAMAGED = 'The recording’s index is damaged, so the recording cannot be played. The text is still here to read, and the device voice may still work (Voices…).';
+const INCOMPLETE = 'The recording is incomplete (its file is shorter than the text), so it cannot be played. The text is still here to read, and the device voice may still work (Voices…).';
+/** A file this much shorter than the manifest's timeline is a truncated recording. */
+const TRUNCATION_TOLERANCE_MS = 1500;
 
 const defaultTimers: TimerLike = {
   setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
@@ -580,6 +584,12 @@ export class HowlerBackend implements NarrationBackend {
         throw new NarrationError('audio-failed', LOAD_FAILED);
       }
       if (!isManifest(manifest)) throw new NarrationError('audio-failed', LOAD_FAILED);
+      // Non-numeric or out-of-range times would play the wrong place or never end: refuse them.
+      const problems = validateTimeline(manifest);
+      if (problems.length) {
+        console.error(`recorded narration: ${this.#manifestUrl} is damaged: ${problems.slice(0, 5).join('; ')}`);
+        throw new NarrationError('audio-failed', DAMAGED);
+      }
       this.#checkAlive();
       this.#manifest = manifest;
       this.#orderIndex = new Map(manifest.order.map((id, i) => [id, i]));
@@ -595,6 +605,12 @@ export class HowlerBackend implements NarrationBackend {
       // The Opus file may be the one that failed (a browser that claims WebM but cannot decode
       // it, a missing file): try the MP3 on its own once.
       await this.#loadHowl({ src: [mp3Url], format: [formatOf(mp3)], html5: true, preload: true });
+    }
+    // A truncated file would end (and Howler start it again) long before the text does.
+    const fileMs = (this.#howl?.duration() ?? 0) * 1000;
+    if (fileMs > 0 && fileMs < this.#manifest.durationMs - TRUNCATION_TOLERANCE_MS) {
+      console.error(`recorded narration: the file lasts ${Math.round(fileMs)} ms, the timeline ${this.#manifest.durationMs} ms`);
+      throw new NarrationError('audio-failed', INCOMPLETE);
     }
   }
 

@@ -131,6 +131,25 @@ test('an audio file answered with 404 shows a clear message; the text and device
   await expect(page.locator('[aria-current="true"]')).toHaveCount(1);
 });
 
+test('a manifest entry whose end is not a number is refused with a message for people; nothing plays; a kiosk resets', async ({ page }) => {
+  const broken = JSON.parse(readFileSync('public/audio/manifest.json', 'utf8'));
+  broken.sentences[broken.order[3]].end = 'soon';
+  await page.route(/\/audio\/manifest\.json$/, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(broken) }));
+  await withoutSpeech(page);
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto('/?kiosk&idle=30&speech=off');
+  await waitForUpgrade(page);
+  await page.mouse.click(300, 300); // leave the attract screen
+  await button(page, 'Play').click();
+  const message = page.locator('narration-controls [part="error"]');
+  await expect(message).toHaveText(/^The recording’s index is damaged, so the recording cannot be played\./, { timeout: 20_000 });
+  expect(errors.join('\n')).toContain(`${broken.order[3]}: start/end not numbers`); // details go to the console
+  await expect(page.locator('[aria-current="true"]')).toHaveCount(0);
+  // Narration is not left "playing": the kiosk's idle timer runs, so the next visitor gets a fresh start.
+  await expect(page.getByRole('alertdialog', { name: 'Are you still there?' })).toBeVisible({ timeout: 45_000 });
+});
+
 test('?narration=recorded forces the recording even when device speech works', async ({ page }) => {
   await page.addInitScript({ content: FAKE_SPEECH });
   await page.goto('/?narration=recorded');

@@ -16,6 +16,8 @@ export interface FakeHowlOptions {
   load?: 'ok' | 'error' | 'never';
   /** Length of the file in seconds (default 8.2). */
   durationSec?: number;
+  /** What `duration()` reports once loaded (default `durationSec`; NaN: a stream that does not say). */
+  reportedDurationSec?: number;
   /** This many calls of play() fail with `playerror` (autoplay blocked). */
   blockedPlays?: number;
   /** This many calls of play() are silently dropped (Howler's play lock queue). */
@@ -40,6 +42,7 @@ export class FakeHowl implements HowlLike {
   /** This many calls of rate(r) are swallowed (Howler's stalled queue during a pending play). */
   queuedRates = 0;
   readonly durationSec: number;
+  readonly #reportedSec: number;
   #state: 'unloaded' | 'loading' | 'loaded' = 'loading';
   #pos = 0;
   /** Ended naturally: the next play() starts from 0 (Howler resets `_seek`). */
@@ -56,6 +59,7 @@ export class FakeHowl implements HowlLike {
   ) {
     FakeHowl.instances.push(this);
     this.durationSec = fake.durationSec ?? 8.2;
+    this.#reportedSec = fake.reportedDurationSec ?? this.durationSec;
     this.blockedPlays = fake.blockedPlays ?? 0;
     this.droppedPlays = fake.droppedPlays ?? 0;
     const load = fake.load ?? 'ok';
@@ -172,7 +176,7 @@ export class FakeHowl implements HowlLike {
   }
 
   duration(): number {
-    return this.#state === 'loaded' ? this.durationSec : 0;
+    return this.#state === 'loaded' ? this.#reportedSec : 0;
   }
 
   state(): 'unloaded' | 'loading' | 'loaded' {
@@ -269,7 +273,8 @@ export function fakeFrames(): FrameSchedulerLike & { requests: number } {
 /**
  * The recorded narration of the test SCRIPT (helpers.ts): s0 0–1000, s1 1200–2500 (with word
  * times), s2 3000–4000, s3 4100–6000 (Kollontai then the narrator), s4 6500–7000, s5 7100–8300
- * (the manifest runs 100 ms past the 8.2 s file: s5 ends with the file's `end`).
+ * (the timeline runs 100 ms past the 8.2 s file — within the truncation tolerance — so s5 ends with
+ * the file's `end`).
  */
 export function testManifest(): AudioManifest {
   const entry = (start: number, end: number, speaker: string, extra: Partial<AudioManifest['sentences'][string]> = {}) => ({
@@ -283,7 +288,7 @@ export function testManifest(): AudioManifest {
   return {
     version: 1,
     files: { opus: 'narration.webm', mp3: 'narration.mp3' },
-    durationMs: 8200,
+    durationMs: 8300,
     order: ['s0', 's1', 's2', 's3', 's4', 's5'],
     sentences: {
       s0: entry(0, 1000, 'narrator'),

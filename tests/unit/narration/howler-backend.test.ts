@@ -476,6 +476,7 @@ describe('reading sentences from the audio clock', () => {
   it('the last sentence pauses the sound when the clock reaches its end', async () => {
     const manifest = testManifest();
     manifest.sentences.s5!.end = 7800;
+    manifest.sentences.s5!.spans[0]!.end = 7800;
     const s = await ready({ manifest });
     const r = read(s.backend, 's5');
     await advance(720);
@@ -485,10 +486,38 @@ describe('reading sentences from the audio clock', () => {
   });
 
   it('a file that ends in the middle of a sentence → audio-failed', async () => {
-    const s = await ready({ fake: { durationSec: 3.5 } });
+    // A stream that does not report its length gets past prepare(); its early end is still caught.
+    const s = await ready({ fake: { durationSec: 3.5, reportedDurationSec: Number.NaN } });
     const r = read(s.backend, 's3');
     await advance(200);
     expect(r.error).toMatchObject({ code: 'audio-failed' });
+  });
+
+  it('a truncated file is refused when it loads, with a message for people (never loops)', async () => {
+    const s = setup({ fake: { durationSec: 3.5 } });
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const preparing = s.backend.prepare(new AbortController().signal);
+    const outcome = expect(preparing).rejects.toMatchObject({
+      code: 'audio-failed',
+      message: expect.stringMatching(/^The recording is incomplete \(its file is shorter than the text\)/),
+    });
+    await advance();
+    await outcome;
+    expect(errors.mock.calls.flat().join(' ')).toContain('the file lasts 3500 ms, the timeline 8300 ms');
+    errors.mockRestore();
+  });
+
+  it('a manifest entry with a non-numeric end is refused when it loads', async () => {
+    const manifest = testManifest();
+    (manifest.sentences.s2 as { end: unknown }).end = 'soon';
+    const s = setup({ manifest });
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const preparing = s.backend.prepare(new AbortController().signal);
+    const outcome = expect(preparing).rejects.toMatchObject({ code: 'audio-failed', message: expect.stringMatching(/^The recording’s index is damaged/) });
+    await advance();
+    await outcome;
+    expect(errors.mock.calls.flat().join(' ')).toContain('s2: start/end not numbers');
+    errors.mockRestore();
   });
 
   it('playerror (autoplay blocked): plays again on unlock', async () => {
