@@ -82,8 +82,11 @@ export class NarratedEditionEmbed extends HTMLElement {
         background: #fbf7ea;
       }`;
     this.#frame = document.createElement('iframe');
-    // Only what the edition uses: sound that starts from a tap inside the frame.
+    // Only what the edition uses: sound that starts from a tap inside the frame; its own scripts,
+    // storage and offline worker (its own origin), and the take-away downloads. No top
+    // navigation, popups, forms or modal prompts.
     this.#frame.setAttribute('allow', 'autoplay');
+    this.#frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-downloads');
     root.append(style, this.#frame);
   }
 

@@ -38,6 +38,10 @@ test('the embed element and a plain iframe show the edition; attributes apply; s
   expect(frameSrc).toContain('theme=hc-dark');
   expect(frameSrc).toContain('narration=recorded');
   expect(frameSrc).toContain(`#${start}`);
+  // Sandboxed to what the edition needs; it still upgrades, keeps its settings and narrates below.
+  expect(await page.locator('#embed').evaluate((el) => el.shadowRoot!.querySelector('iframe')!.getAttribute('sandbox'))).toBe(
+    'allow-scripts allow-same-origin allow-downloads',
+  );
   const frame = page.frameLocator('#embed >> iframe');
   await expect(frame.locator('narrated-edition[data-ready]')).toHaveCount(1);
   await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Stalin’s Conversation with A.M. Kollontai');
