@@ -319,7 +319,9 @@ export class KioskSpeech {
       }
       return;
     }
-    if (this.#described?.el === el && !again) return;
+    // `again` only re-says the current control to carry the welcome (once, even when the key press
+    // and the focus move both asked while the phrases were still loading).
+    if (this.#described?.el === el && !(again && this.#welcomePending)) return;
     if (this.#onAttract(el)) return;
     const dialog = frontModalDialog();
     const texts: string[] = [];

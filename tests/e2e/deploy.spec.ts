@@ -22,6 +22,11 @@ async function serveUnderSubfolder(page: Page, misses: string[], served: string[
   });
 }
 
+// The recording streams: a media request may still be in flight when a test ends.
+test.afterEach(async ({ page }) => {
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+});
+
 test('served under /edition/: every asset loads from there, settings and narration work', async ({ page }) => {
   const misses: string[] = [];
   await serveUnderSubfolder(page, misses);

@@ -456,6 +456,21 @@ test('in a dialog, a choice says its new state: a theme, a check box', async ({ 
   expect((await prompts(page)).at(-1)).toBe('Reading settings, opens a dialog');
 });
 
+test('a key pressed before the narration has loaded brings the welcome once, when it is ready', async ({ page }) => {
+  // The edition's model arrives late (a slow kiosk start): the key press waits for it.
+  await page.route('**/edition.json', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await page.addInitScript(SPY);
+  await page.addInitScript({ content: FAKE_SPEECH });
+  await page.goto('/?kiosk&idle=3600');
+  await expect(page.locator('kiosk-attract dialog')).toBeVisible();
+  await press(page, 'Enter');
+  await page.waitForFunction(() => !document.querySelector('narrated-edition')!.hasAttribute('data-speaking'));
+  expect(await prompts(page)).toEqual([`${WELCOME} Reading settings, opens a dialog`]);
+});
+
 test('the end of the text is said', async ({ page }) => {
   const sentences = (JSON.parse(readFileSync('dist/edition.json', 'utf8')) as { sentences: { id: string }[] }).sentences;
   const last = sentences.at(-1)!.id;
