@@ -75,6 +75,8 @@ export class KioskSpeech {
   #book: PhraseBook | null = null;
   #sprite: Promise<SpriteOutput | null> | null = null;
   #spriteOutput: SpriteOutput | null = null;
+  /** The device-voice output (one per page: the session is loaded once). */
+  #deviceOutput: DeviceVoiceOutput | null = null;
   #deviceFailed = false;
   #notice: string | null = null;
   #recording: 'loading' | 'ready' | 'failed' = 'loading';
@@ -405,15 +407,22 @@ export class KioskSpeech {
     await this.#queue.say(prompt);
   }
 
+  /** Whether prompts use the device voice: it works and the narration reads with it. */
+  #usesDevice(): boolean {
+    const session = this.#options.narration.session;
+    return Boolean(session && session.source === 'device' && !this.#deviceFailed);
+  }
+
   /** The device voice while it works and the narration reads with it; else the recorded sprite. */
   #output(): PromptOutput {
     const session = this.#options.narration.session;
-    if (session && session.source === 'device' && !this.#deviceFailed) {
-      return new DeviceVoiceOutput({
+    if (session && this.#usesDevice()) {
+      this.#deviceOutput ??= new DeviceVoiceOutput({
         sayWords: (text, rate, signal, onStart) => session.sayWithDevice(this.#lexicon.toSpoken(text), rate, signal, onStart),
         readSentence: (id, signal, onStart) => session.readSentenceAloud(id, 'device', signal, onStart),
         rate: this.#options.rate,
       });
+      return this.#deviceOutput;
     }
     if (this.#spriteOutput) return this.#spriteOutput;
     // Not loaded yet (a key pressed at once): say it as soon as the sprite is ready.
@@ -474,10 +483,9 @@ export class KioskSpeech {
   }
 
   #log(prompt: Prompt): void {
-    const output = this.#output();
     window.dispatchEvent(
       new CustomEvent<PromptEventDetail>(PROMPT_EVENT, {
-        detail: { text: promptText(prompt), clips: promptClipIds(prompt), source: output instanceof DeviceVoiceOutput ? 'device' : 'sprite' },
+        detail: { text: promptText(prompt), clips: promptClipIds(prompt), source: this.#usesDevice() ? 'device' : 'sprite' },
       }),
     );
   }

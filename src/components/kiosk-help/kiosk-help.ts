@@ -18,7 +18,6 @@ export interface KioskHelpKey {
   action: string;
 }
 
-const KEY_NAMES: Readonly<Record<string, string>> = KEY_WORDS;
 
 /**
  * @summary Modal help for kiosk visitors: keypad keys, touch controls and the inactivity time.
@@ -144,7 +143,7 @@ export class KioskHelpElement extends LitElement {
   }
 
   private renderKey(k: KioskHelpKey): TemplateResult {
-    return html`<dt>${k.keys.map((key, i) => html`${i > 0 ? ' or ' : nothing}<kbd>${KEY_NAMES[key] ?? key}</kbd>`)}</dt>
+    return html`<dt>${k.keys.map((key, i) => html`${i > 0 ? ' or ' : nothing}<kbd>${KEY_WORDS[key] ?? key}</kbd>`)}</dt>
       <dd>${k.action}</dd>`;
   }
 }

@@ -8,12 +8,8 @@ import { customElement, property, query } from 'lit/decorators.js';
 import { kioskStyles } from '../../kiosk/kiosk.styles.ts';
 import { KioskContinueEvent } from '../kiosk-bar/events.ts';
 import { KIOSK_TEXT } from '../../kiosk/speech/phrases.ts';
+import { describeSeconds } from '../../kiosk/speech/prompt.ts';
 
-/** "30 seconds", "1 second". */
-export function describeSeconds(seconds: number): string {
-  const n = Math.max(0, Math.ceil(seconds));
-  return `${n} ${n === 1 ? 'second' : 'seconds'}`;
-}
 
 /**
  * @summary "Are you still there?" warning with a visible countdown and a Continue button.
@@ -85,7 +81,7 @@ export class KioskIdleDialogElement extends LitElement {
         <div id="idle-detail">
           <p>
             ${KIOSK_TEXT.idleGoingBack}
-            <strong class="countdown" part="countdown" role="timer">${describeSeconds(this.remaining)}</strong>
+            <strong class="countdown" part="countdown" role="timer">${describeSeconds(Math.max(0, Math.ceil(this.remaining)))}</strong>
             ${KIOSK_TEXT.idleClears}
           </p>
           <p>${KIOSK_TEXT.idleAnswer}</p>
