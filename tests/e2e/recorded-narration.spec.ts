@@ -132,6 +132,7 @@ test('an audio file answered with 404 shows a clear message; the text and device
 });
 
 test('a manifest entry whose end is not a number is refused with a message for people; nothing plays; a kiosk resets', async ({ page }) => {
+  test.setTimeout(120_000); // it waits out the kiosk's 30 s idle time: slow on a loaded 2-core machine
   const broken = JSON.parse(readFileSync('public/audio/manifest.json', 'utf8'));
   broken.sentences[broken.order[3]].end = 'soon';
   await page.route(/\/audio\/manifest\.json$/, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(broken) }));
