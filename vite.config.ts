@@ -44,6 +44,8 @@ export default defineConfig({
     }),
   ],
   build: {
+    // EDITION_OUT_DIR lets two builds (and their preview servers) run side by side on one machine.
+    outDir: process.env.EDITION_OUT_DIR ?? 'dist',
     assetsInlineLimit: 0,
     cssCodeSplit: true,
   },
