@@ -41,7 +41,7 @@ if (options.kiosk) {
  * may have loaded Howler before the worker took control: such chunks are fetched again through it.
  */
 async function keepPlayerCode(): Promise<void> {
-  await import('./narration/howler-backend.ts').then((m) => m.preloadPlayerCode());
+  await import('./narration/backends/howler-backend.ts').then((m) => m.preloadPlayerCode());
   for (const entry of performance.getEntriesByType('resource')) {
     if (/\/assets\/howler-[\w-]+\.js$/.test(new URL(entry.name).pathname)) void fetch(entry.name).catch(() => undefined);
   }

@@ -19,7 +19,7 @@ import {
   type SavedPosition,
 } from '../narration/preferences.ts';
 import { matchShortcut, type ShortcutCommand } from '../narration/shortcuts.ts';
-import { SentenceHighlighter } from '../edition/sentence-highlighter.ts';
+import { SentenceHighlighter } from '../ui/sentence-highlighter.ts';
 import { hashTarget } from '../page/page-options.ts';
 
 /** How the controller reaches the page and the session. */

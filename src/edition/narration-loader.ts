@@ -9,7 +9,7 @@ import { defaultLexicon } from '../narration/lexicon.ts';
 import { createNarrationStore, createPositionStore } from '../narration/preferences.ts';
 import { buildNarrationScript } from '../narration/script.ts';
 import { NarrationSession } from '../narration/session.ts';
-import { SpeechSynthesisBackend } from '../narration/speech-synthesis-backend.ts';
+import { SpeechSynthesisBackend } from '../narration/backends/speech-synthesis-backend.ts';
 import type { NarrationSource } from '../narration/narration-source.ts';
 import { cacheRecordedNarration } from '../offline/register.ts';
 
@@ -38,7 +38,7 @@ export async function loadNarration(options: NarrationLoadOptions): Promise<Narr
     script: buildNarrationScript(edition, defaultLexicon()),
     createDeviceBackend: () => new SpeechSynthesisBackend(),
     loadRecordedBackend: async () => {
-      const { HowlerBackend } = await import('../narration/howler-backend.ts');
+      const { HowlerBackend } = await import('../narration/backends/howler-backend.ts');
       cacheRecordedNarration(); // from now on the recording also plays offline
       return new HowlerBackend({ manifestUrl: options.manifestUrl });
     },

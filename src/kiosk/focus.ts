@@ -4,7 +4,7 @@
  * open modal dialog and the element that really has focus. DOM only; no Lit.
  */
 
-import { deepActiveElement } from '../components/shared/focus.ts';
+import { deepActiveElement } from '../ui/focus.ts';
 
 export { deepActiveElement };
 

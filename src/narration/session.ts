@@ -16,7 +16,7 @@ import {
   type PositionStore,
 } from './preferences.ts';
 import type { NarrationBackend, NarrationItem, NarrationScript, VoiceAssignment, VoiceCast, VoiceInfo } from './types.ts';
-import { LazyBackend } from './lazy-backend.ts';
+import { LazyBackend } from './backends/lazy-backend.ts';
 import { FALLBACK_NOTICE, initialSource, shouldFallBack, type NarrationSource } from './narration-source.ts';
 
 /** A backend that can list its voices (the Web Speech backend does). */

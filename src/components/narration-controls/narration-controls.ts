@@ -20,7 +20,7 @@ import {
 } from './events.ts';
 import { narrationControlsStyles } from './narration-controls.styles.ts';
 import { DEFAULT_SHORTCUTS } from '../../narration/shortcuts.ts';
-import { deepActiveElement } from '../shared/focus.ts';
+import { deepActiveElement } from '../../ui/focus.ts';
 
 /** The narration's one status value (same values as the engine's `NarrationStatus`). */
 export type NarrationViewStatus = 'idle' | 'loading' | 'playing' | 'paused' | 'ended' | 'error';

@@ -8,8 +8,8 @@ import { LitElement, css, html, nothing, type PropertyValues, type TemplateResul
 import { customElement, property, query } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { NarrationOptionEvent, type NarrationOption } from '../narration-controls/events.ts';
-import { ModalDialogController } from '../../controllers/modal-dialog-controller.ts';
-import { dialogFrameStyles } from '../shared/dialog-frame.styles.ts';
+import { ModalDialogController } from '../../ui/modal-dialog-controller.ts';
+import { dialogFrameStyles } from '../../ui/dialog-frame.styles.ts';
 
 /** One row of the shortcut list. */
 export interface NarrationShortcut {

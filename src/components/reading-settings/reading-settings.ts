@@ -20,7 +20,7 @@ import { normalizeSetting } from '../../settings/preferences.ts';
 import type { ReadingSettings, SettingKey } from '../../settings/types.ts';
 import { SettingChangeEvent, SettingsCloseEvent, SettingsResetEvent } from './events.ts';
 import { readingSettingsStyles } from './reading-settings.styles.ts';
-import { ModalDialogController } from '../../controllers/modal-dialog-controller.ts';
+import { ModalDialogController } from '../../ui/modal-dialog-controller.ts';
 
 /**
  * @summary Modal dialog with the reading settings, rendered from the setting descriptors.

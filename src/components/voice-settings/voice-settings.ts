@@ -17,8 +17,8 @@ import {
   describeRate,
   normalizeRate,
 } from '../narration-controls/events.ts';
-import { ModalDialogController } from '../../controllers/modal-dialog-controller.ts';
-import { dialogFrameStyles } from '../shared/dialog-frame.styles.ts';
+import { ModalDialogController } from '../../ui/modal-dialog-controller.ts';
+import { dialogFrameStyles } from '../../ui/dialog-frame.styles.ts';
 
 /** One speaker as the dialog shows it. */
 export interface VoiceSettingsSpeaker {

@@ -2,7 +2,7 @@
 // HowlerBackend (over a fake Howl) mid-reading or after a device failure: the position is kept
 // and reading continues at the same sentence, seeked to its start, then flows on without seeks.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { HowlerBackend } from '../../../src/narration/howler-backend.ts';
+import { HowlerBackend } from '../../../src/narration/backends/howler-backend.ts';
 import { FALLBACK_NOTICE, shouldFallBack } from '../../../src/narration/narration-source.ts';
 import { FakeHowl, fakeFrames, testManifest } from './fake-howl.ts';
 import { advance, harness, texts } from './helpers.ts';

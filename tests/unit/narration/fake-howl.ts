@@ -9,7 +9,7 @@ import type {
   HowlLike,
   HowlListenerLike,
   HowlOptionsLike,
-} from '../../../src/narration/howler-backend.ts';
+} from '../../../src/narration/backends/howler-backend.ts';
 
 export interface FakeHowlOptions {
   /** `load` (default), `loaderror`, or nothing ever. */

@@ -8,7 +8,7 @@ import type {
   UtteranceEventLike,
   UtteranceLike,
   VoiceLike,
-} from '../../../src/narration/speech-synthesis-backend.ts';
+} from '../../../src/narration/backends/speech-synthesis-backend.ts';
 import type { NarrationItem, VoiceInfo } from '../../../src/narration/types.ts';
 import type { SpeakerId } from '../../../src/content/model.ts';
 

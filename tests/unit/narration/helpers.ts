@@ -6,7 +6,7 @@ import { NarrationEngine, type NarrationSnapshot } from '../../../src/narration/
 import {
   SpeechSynthesisBackend,
   type SpeechSynthesisBackendOptions,
-} from '../../../src/narration/speech-synthesis-backend.ts';
+} from '../../../src/narration/backends/speech-synthesis-backend.ts';
 import type { NarrationScript, VoiceCast, VoiceInfo } from '../../../src/narration/types.ts';
 import { FakeSpeechSynthesis, createFakeUtterance, item, voice, type FakeSpeechOptions } from './fake-speech.ts';
 

@@ -8,7 +8,7 @@ import {
   resolveAudioUrl,
   type HowlOptionsLike,
   type HowlerBackendOptions,
-} from '../../../src/narration/howler-backend.ts';
+} from '../../../src/narration/backends/howler-backend.ts';
 import { NarrationError, type NarrationItem, type VoiceCast } from '../../../src/narration/types.ts';
 import { FakeHowl, fakeFrames, testManifest, type FakeHowlOptions } from './fake-howl.ts';
 import { SCRIPT, advance } from './helpers.ts';

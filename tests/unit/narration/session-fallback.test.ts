@@ -4,7 +4,7 @@
 // does not switch. Also readSentenceAloud, the kiosk's one-sentence reading, leaves the engine alone.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NarrationSession } from '../../../src/narration/session.ts';
-import { SpeechSynthesisBackend } from '../../../src/narration/speech-synthesis-backend.ts';
+import { SpeechSynthesisBackend } from '../../../src/narration/backends/speech-synthesis-backend.ts';
 import { createNarrationStore, createPositionStore } from '../../../src/narration/preferences.ts';
 import { FALLBACK_NOTICE, type NarrationSource } from '../../../src/narration/narration-source.ts';
 import type { NarrationBackend, NarrationItem } from '../../../src/narration/types.ts';

@@ -2,7 +2,7 @@
 // is kept; reset stops, forgets stored preferences and the position, and restores the defaults.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NarrationSession } from '../../../src/narration/session.ts';
-import { SpeechSynthesisBackend } from '../../../src/narration/speech-synthesis-backend.ts';
+import { SpeechSynthesisBackend } from '../../../src/narration/backends/speech-synthesis-backend.ts';
 import { createNarrationStore, createPositionStore } from '../../../src/narration/preferences.ts';
 import { FakeSpeechSynthesis, createFakeUtterance } from './fake-speech.ts';
 import { SCRIPT, SIX_VOICES, advance } from './helpers.ts';

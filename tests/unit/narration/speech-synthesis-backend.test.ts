@@ -2,7 +2,7 @@
 // abort, errors, watchdogs, pause modes, disposal.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { castVoices } from '../../../src/narration/casting.ts';
-import { SpeechSynthesisBackend, type SpeechSynthesisBackendOptions } from '../../../src/narration/speech-synthesis-backend.ts';
+import { SpeechSynthesisBackend, type SpeechSynthesisBackendOptions } from '../../../src/narration/backends/speech-synthesis-backend.ts';
 import { NarrationError, type NarrationItem, type VoiceCast, type VoiceInfo } from '../../../src/narration/types.ts';
 import { FakeSpeechSynthesis, createFakeUtterance, item, voice, type FakeSpeechOptions } from './fake-speech.ts';
 import { SIX_VOICES, advance } from './helpers.ts';

@@ -4,8 +4,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { castVoices } from '../../../src/narration/casting.ts';
 import { NarrationEngine } from '../../../src/narration/engine.ts';
-import { HowlerBackend, type HowlOptionsLike } from '../../../src/narration/howler-backend.ts';
-import { SpeechSynthesisBackend } from '../../../src/narration/speech-synthesis-backend.ts';
+import { HowlerBackend, type HowlOptionsLike } from '../../../src/narration/backends/howler-backend.ts';
+import { SpeechSynthesisBackend } from '../../../src/narration/backends/speech-synthesis-backend.ts';
 import type { NarrationItem, VoiceCast } from '../../../src/narration/types.ts';
 import { normalizeVolume, parseNarrationPreferences } from '../../../src/narration/preferences.ts';
 import { FakeHowl, fakeFrames, testManifest } from './fake-howl.ts';

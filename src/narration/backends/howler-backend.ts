@@ -5,8 +5,8 @@
  * with a dynamic import on the first `prepare()`, and nothing is requested before then.
  * No DOM globals are touched unless they are the defaults; tests inject fakes.
  */
-import { validateTimeline, type AudioManifest, type ManifestEntry } from './audio-manifest.ts';
-import { displayWords, sentenceIndexAt, type DisplayWord } from './audio-timeline.ts';
+import { validateTimeline, type AudioManifest, type ManifestEntry } from '../audio-manifest.ts';
+import { displayWords, sentenceIndexAt, type DisplayWord } from '../audio-timeline.ts';
 import type { TimerLike } from './speech-synthesis-backend.ts';
 import {
   NarrationError,
@@ -14,7 +14,7 @@ import {
   type NarrationItem,
   type SentenceCallbacks,
   type SentenceOptions,
-} from './types.ts';
+} from '../types.ts';
 
 /** The options this backend passes to `new Howl(…)`. */
 export interface HowlOptionsLike {

@@ -5,7 +5,7 @@
  * `closed()` from the dialog's `close` event.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { deepActiveElement } from '../components/shared/focus.ts';
+import { deepActiveElement } from './focus.ts';
 
 /** A component with an `open` property and a native dialog in its render root. */
 export type DialogHost = ReactiveControllerHost &

@@ -5,7 +5,7 @@
  * `end`, starts and ends that never come, platforms whose pause does not pause).
  * No DOM globals are touched unless they are the defaults; tests inject a fake.
  */
-import { isEnglishLang, isNaturalVoice } from './casting.ts';
+import { isEnglishLang, isNaturalVoice } from '../casting.ts';
 import {
   NarrationError,
   type NarrationBackend,
@@ -14,7 +14,7 @@ import {
   type SentenceOptions,
   type VoiceAssignment,
   type VoiceInfo,
-} from './types.ts';
+} from '../types.ts';
 
 /** The parts of `SpeechSynthesisVoice` used here. */
 export interface VoiceLike {

@@ -3,7 +3,7 @@
  * narration's code and Howler stay out of the page until then). Everything before `prepare()`
  * is a no-op; afterwards every call goes to the loaded backend.
  */
-import type { NarrationBackend, NarrationItem, SentenceCallbacks, SentenceOptions } from './types.ts';
+import type { NarrationBackend, NarrationItem, SentenceCallbacks, SentenceOptions } from '../types.ts';
 
 /** Wraps `load()`, called once, on the first `prepare()`. */
 export class LazyBackend implements NarrationBackend {
