@@ -368,8 +368,9 @@ export class KioskController implements ReactiveController {
   /** "Read the text": focus the sentence being read, else the first one of the text. */
   #enterText(): void {
     const host = this.#host;
+    const current = this.#options.narration.currentSentenceId;
     const target =
-      host.querySelector<HTMLElement>(`${SENTENCE}[aria-current="true"]`) ??
+      (current ? host.querySelector<HTMLElement>(`${SENTENCE}[data-sid="${CSS.escape(current)}"]`) : null) ??
       host.querySelector<HTMLElement>(`.ne-text ${SENTENCE}`) ??
       host.querySelector<HTMLElement>(SENTENCE);
     if (!target) return;

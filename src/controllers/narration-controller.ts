@@ -16,6 +16,8 @@ import {
   defaultNarrationPreferences,
   normalizeVolume,
   type NarrationPreferences,
+  type NarrationStore,
+  type PositionStore,
   type SavedPosition,
 } from '../narration/preferences.ts';
 import { matchShortcut, type ShortcutCommand } from '../narration/shortcuts.ts';
@@ -24,8 +26,11 @@ import { hashTarget } from '../page/page-options.ts';
 
 /** How the controller reaches the page and the session. */
 export interface NarrationControllerOptions {
-  /** Creates the session (dynamic import + fetch); `startId` is a deep-linked sentence. */
-  loadSession: (startId: string | null) => Promise<NarrationSession>;
+  /**
+   * Creates the session (dynamic import + fetch); `startId` is a deep-linked sentence. The session
+   * keeps preferences and the position in `stores`, the controller's own (one of each per page).
+   */
+  loadSession: (startId: string | null, stores: { preferences: NarrationStore; positions: PositionStore }) => Promise<NarrationSession>;
   getStorage: () => Storage | undefined;
   reduceMotion: () => boolean;
   /** Opens the keyboard-shortcuts help (Alt+Shift+H). */
@@ -49,18 +54,23 @@ export class NarrationController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #options: NarrationControllerOptions;
   readonly #highlighter: SentenceHighlighter;
+  /** The stores the session will use too: read here only until it loads. */
+  readonly #store: NarrationStore;
+  readonly #positions: PositionStore;
   #loading: Promise<NarrationSession | null> | null = null;
   #abort: AbortController | null = null;
   #unsubscribe: Array<() => void> = [];
-  #preferences: NarrationPreferences;
-  #lastSpokenId: string | null = null;
+  /** The stored preferences, for the moments before the session exists (or when it cannot load). */
+  #storedPreferences: NarrationPreferences;
   /** A command is waiting for the session to load (show "Loading…" only then). */
   #waiting = false;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: NarrationControllerOptions) {
     this.#host = host;
     this.#options = options;
-    this.#preferences = createNarrationStore(options.getStorage).load();
+    this.#store = createNarrationStore(options.getStorage);
+    this.#positions = createPositionStore(options.getStorage);
+    this.#storedPreferences = this.#store.load();
     this.#highlighter = new SentenceHighlighter(host, {
       followAlong: () => this.preferences.followAlong,
       reduceMotion: options.reduceMotion,
@@ -71,7 +81,13 @@ export class NarrationController implements ReactiveController {
 
   /** The reader's narration preferences (stored ones until the session loads). */
   get preferences(): NarrationPreferences {
-    return this.session?.preferences ?? this.#preferences;
+    return this.session?.preferences ?? this.#storedPreferences;
+  }
+
+  /** The sentence being read or paused on (what the highlight shows), from the session; else null. */
+  get currentSentenceId(): string | null {
+    const snapshot = this.session?.engine.snapshot;
+    return snapshot && (snapshot.status === 'playing' || snapshot.status === 'paused') ? snapshot.currentId : null;
   }
 
   /** What the controls render. */
@@ -89,7 +105,7 @@ export class NarrationController implements ReactiveController {
       speaker: null,
       speakerName: null,
       error: this.loadError ? { code: 'load-failed', message: this.loadError } : null,
-      rate: this.#preferences.rate,
+      rate: this.#storedPreferences.rate,
     };
   }
 
@@ -99,10 +115,10 @@ export class NarrationController implements ReactiveController {
     this.#host.addEventListener('click', this.#onClick, { signal });
     document.addEventListener('keydown', this.#onKeydown, { signal });
     window.addEventListener('hashchange', this.#onHashChange, { signal });
-    const saved = createPositionStore(this.#options.getStorage).load();
+    const saved = this.#positions.load();
     const index = saved ? this.#indexOf(saved.id) : -1;
     this.savedPosition = saved && index > 0 ? { ...saved, index } : null;
-    this.#applyTabToSentences(this.#preferences.tabToSentences);
+    this.#applyTabToSentences(this.#storedPreferences.tabToSentences);
     this.#setUpMediaSession();
     // Warm up in the background (voices load slowly on some systems); nothing is spoken.
     const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number })
@@ -124,7 +140,7 @@ export class NarrationController implements ReactiveController {
   /** Loads the session once; null (with `loadError` set) when it cannot load. */
   ensureSession(): Promise<NarrationSession | null> {
     this.#loading ??= this.#options
-      .loadSession(this.#deepLinkId())
+      .loadSession(this.#deepLinkId(), { preferences: this.#store, positions: this.#positions })
       .then((session) => {
         if (!this.#abort) {
           session.dispose();
@@ -229,8 +245,9 @@ export class NarrationController implements ReactiveController {
     const session = this.session ?? (await this.ensureSession());
     if (session) session.setVolume(volume);
     else {
-      this.#preferences = { ...this.#preferences, volume: normalizeVolume(volume) ?? this.#preferences.volume };
-      createNarrationStore(this.#options.getStorage).save(this.#preferences);
+      const stored = this.#storedPreferences;
+      this.#storedPreferences = { ...stored, volume: normalizeVolume(volume) ?? stored.volume };
+      this.#store.save(this.#storedPreferences);
     }
     this.#host.requestUpdate();
   }
@@ -240,12 +257,13 @@ export class NarrationController implements ReactiveController {
    * preferences and the position (stored and in memory), removes the highlight. Nothing speaks.
    */
   reset(): void {
-    this.session?.reset();
-    this.#preferences = defaultNarrationPreferences();
-    createNarrationStore(this.#options.getStorage).clear();
-    createPositionStore(this.#options.getStorage).clear();
+    if (this.session) this.session.reset();
+    else {
+      this.#store.clear();
+      this.#positions.clear();
+    }
+    this.#storedPreferences = defaultNarrationPreferences();
     this.savedPosition = null;
-    this.#lastSpokenId = null;
     this.#highlighter.highlight(null);
     this.#applyTabToSentences(this.preferences.tabToSentences);
     this.#host.requestUpdate();
@@ -256,8 +274,8 @@ export class NarrationController implements ReactiveController {
     const session = this.session ?? (await this.ensureSession());
     if (session) session.setOption(option, value);
     else {
-      this.#preferences = { ...this.#preferences, [option]: value };
-      createNarrationStore(this.#options.getStorage).save(this.#preferences);
+      this.#storedPreferences = { ...this.#storedPreferences, [option]: value };
+      this.#store.save(this.#storedPreferences);
     }
     if (option === 'tabToSentences') this.#applyTabToSentences(value);
     this.#host.requestUpdate();
@@ -292,10 +310,7 @@ export class NarrationController implements ReactiveController {
 
   #highlight(id: string | null): void {
     this.#highlighter.highlight(id);
-    if (id) {
-      this.#lastSpokenId = id;
-      this.savedPosition = null;
-    }
+    if (id) this.savedPosition = null;
   }
 
   readonly #onClick = (event: MouseEvent): void => {
@@ -353,7 +368,7 @@ export class NarrationController implements ReactiveController {
 
   /** After Stop, the last sentence read takes focus, so a screen-reader user continues from there. */
   #focusLastSentence(): void {
-    const id = this.#lastSpokenId;
+    const id = this.session?.position ?? null;
     const sentence = id ? this.#host.querySelector<HTMLElement>(`[data-sid="${CSS.escape(id)}"]`) : null;
     if (!sentence) return;
     if (!sentence.hasAttribute('tabindex')) sentence.tabIndex = -1;

@@ -81,7 +81,7 @@ export class NarratedEdition extends LitElement {
   @query('voice-settings') private voicesDialog?: VoiceSettingsElement;
 
   private readonly narration = new NarrationController(this, {
-    loadSession: async (startId) => {
+    loadSession: async (startId, stores) => {
       const { loadNarration } = await import('./narration-loader.ts');
       const { parseSourceParam } = await import('../narration/narration-source.ts');
       return loadNarration({
@@ -91,7 +91,7 @@ export class NarratedEdition extends LitElement {
         // Kiosks and embedders can force a source: ?narration=recorded (main.ts sets the attribute), or
         // <narrated-edition narration-source="recorded"> in the page itself.
         forcedSource: parseSourceParam(this.narrationSource ?? null),
-        getStorage: () => globalThis.localStorage,
+        ...stores,
       });
     },
     getStorage: () => globalThis.localStorage,

@@ -6,7 +6,7 @@
  */
 import type { Edition } from '../content/model.ts';
 import { defaultLexicon } from '../narration/lexicon.ts';
-import { createNarrationStore, createPositionStore } from '../narration/preferences.ts';
+import type { NarrationStore, PositionStore } from '../narration/preferences.ts';
 import { buildNarrationScript } from '../narration/script.ts';
 import { NarrationSession } from '../narration/session.ts';
 import { SpeechSynthesisBackend } from '../narration/backends/speech-synthesis-backend.ts';
@@ -21,21 +21,28 @@ export interface NarrationLoadOptions {
   startId?: string | null;
   /** Device voice or recorded narration forced by the page (URL parameter, embed attribute). */
   forcedSource?: NarrationSource | null;
-  getStorage: () => Storage | undefined;
+  /** Where preferences and the position are kept (the controller's stores: one of each per page). */
+  preferences: NarrationStore;
+  positions: PositionStore;
 }
 
-/** Fetches the edition and builds a narration session; rejects with a readable message. */
+/** What a visitor reads when the narration cannot start (details go to the console). */
+export const NARRATION_UNAVAILABLE = 'The narration could not be loaded. The text is still here to read.';
+
+/** Fetches the edition and builds a narration session; rejects with a message written for people. */
 export async function loadNarration(options: NarrationLoadOptions): Promise<NarrationSession> {
-  let edition: Edition;
+  let script;
   try {
     const response = await fetch(options.editionUrl);
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    edition = (await response.json()) as Edition;
+    if (!response.ok) throw new Error(`HTTP ${response.status} for ${options.editionUrl}`);
+    const edition = (await response.json()) as Edition;
+    script = buildNarrationScript(edition, defaultLexicon());
   } catch (error) {
-    throw new Error(`The narration could not be loaded (${(error as Error).message}). The text is still here to read.`);
+    console.error('[narration] the document model (edition.json) could not be loaded or read:', error);
+    throw new Error(NARRATION_UNAVAILABLE);
   }
   return new NarrationSession({
-    script: buildNarrationScript(edition, defaultLexicon()),
+    script,
     createDeviceBackend: () => new SpeechSynthesisBackend(),
     loadRecordedBackend: async () => {
       const { HowlerBackend } = await import('../narration/backends/howler-backend.ts');
@@ -44,8 +51,8 @@ export async function loadNarration(options: NarrationLoadOptions): Promise<Narr
     },
     speechAvailable: typeof globalThis.speechSynthesis !== 'undefined' && globalThis.speechSynthesis !== null,
     forcedSource: options.forcedSource ?? null,
-    preferences: createNarrationStore(options.getStorage),
-    positions: createPositionStore(options.getStorage),
+    preferences: options.preferences,
+    positions: options.positions,
     startId: options.startId,
   });
 }

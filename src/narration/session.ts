@@ -68,6 +68,10 @@ export class NarrationSession {
   #preview: AbortController | null = null;
   /** A second recorded backend for single sentences (kiosk prompts), loaded on first use. */
   #clipBackend: NarrationBackend | null = null;
+  /** The sentence last read or paused on in this visit (what Stop returns focus to). */
+  #position: string | null = null;
+  /** Stops listening to the current device backend's voice list. */
+  #unwatchVoices: (() => void) | null = null;
 
   constructor(options: NarrationSessionOptions) {
     this.script = options.script;
@@ -101,6 +105,7 @@ export class NarrationSession {
     this.#cleanups.push(
       this.engine.subscribe((snapshot) => {
         if ((snapshot.status === 'playing' || snapshot.status === 'paused') && snapshot.currentId) {
+          this.#position = snapshot.currentId;
           this.#positions.save(snapshot.currentId);
         }
         if (snapshot.status === 'error' && snapshot.error && shouldFallBack(snapshot.error, this.#source, this.#forced)) {
@@ -109,6 +114,11 @@ export class NarrationSession {
         }
       }),
     );
+  }
+
+  /** The sentence last read or paused on in this visit, or null (nothing read yet, or after a reset). */
+  get position(): string | null {
+    return this.#position;
   }
 
   /** Device voice or recorded narration, whichever reads now. */
@@ -180,6 +190,7 @@ export class NarrationSession {
     this.engine.stop();
     this.#store.clear();
     this.#positions.clear();
+    this.#position = null;
     this.#preferences = defaultNarrationPreferences();
     this.#notice = null;
     const source = initialSource({ forced: this.#forced, preference: 'auto', speechAvailable: this.#speechAvailable });
@@ -305,7 +316,10 @@ export class NarrationSession {
     this.#clipBackend = null;
     this.#preview?.abort();
     for (const cleanup of this.#cleanups.splice(0)) cleanup();
+    this.#unwatchVoices?.();
     this.#listeners.clear();
+    // The spare device backend (kept for voices and previews while the recording reads) is ours.
+    if (this.engine.backend !== this.#device) this.#device.dispose();
     this.engine.dispose();
   }
 
@@ -320,8 +334,8 @@ export class NarrationSession {
   }
 
   #watchVoices(device: VoicedBackend): void {
-    const unsubscribe = device.onVoicesChanged?.(() => this.#recast());
-    if (unsubscribe) this.#cleanups.push(unsubscribe);
+    this.#unwatchVoices?.();
+    this.#unwatchVoices = device.onVoicesChanged?.(() => this.#recast()) ?? null;
   }
 
   /** Hands the engine the other backend; the engine keeps the position and the status. */
@@ -329,15 +343,14 @@ export class NarrationSession {
     this.#source = source;
     this.#notice = notice;
     if (source === 'device') {
-      this.#device = this.#createDevice();
-      this.#watchVoices(this.#device);
+      // The spare device backend (alive, its voices known) reads now; the engine disposes the recording.
       this.engine.setBackend(this.#device);
       this.#recast();
     } else {
       // The engine disposes the device backend it owned: keep a fresh one for voices and previews.
-      const previous = this.#device;
+      const handedOver = this.engine.backend === this.#device;
       this.engine.setBackend(this.#recordedBackend());
-      if (previous === this.#device) {
+      if (handedOver) {
         this.#device = this.#createDevice();
         this.#watchVoices(this.#device);
       }
