@@ -1,12 +1,14 @@
 /**
  * The recorded-narration backend: plays one long narration file through an injected Howler-like
- * object and follows the audio clock (`seek()`) to tell the engine when each sentence starts
- * and ends, so consecutive sentences flow without a seek between them. Howler itself is loaded
- * with a dynamic import on the first `prepare()`, and nothing is requested before then.
- * No DOM globals are touched unless they are the defaults; tests inject fakes.
+ * object and tells the engine when each sentence starts and ends, following the audio clock, so
+ * consecutive sentences flow without a seek between them. Howler itself is loaded with a dynamic
+ * import on the first `prepare()`, and nothing is requested before then. The manifest loader
+ * (`recording-manifest.ts`), the clock (`audio-clock.ts`) and the per-sentence follower with its
+ * fault detection (`sentence-follower.ts`) are their own modules. No DOM globals are touched unless
+ * they are the defaults; tests inject fakes.
  */
-import { validateTimeline, type AudioManifest, type ManifestEntry } from '../audio-manifest.ts';
-import { displayWords, sentenceIndexAt, type DisplayWord } from '../audio-timeline.ts';
+import type { AudioManifest, ManifestEntry } from '../audio-manifest.ts';
+import { displayWords, sentenceIndexAt } from '../audio-timeline.ts';
 import type { TimerLike } from './speech-synthesis-backend.ts';
 import {
   NarrationError,
@@ -15,6 +17,19 @@ import {
   type SentenceCallbacks,
   type SentenceOptions,
 } from '../types.ts';
+import { AudioClock } from './audio-clock.ts';
+import {
+  RECORDING_MESSAGES,
+  checkFileLength,
+  fetchManifest,
+  formatOf,
+  loadRecordingManifest,
+  resolveAudioUrl,
+} from './recording-manifest.ts';
+import { SentenceFollower, type FollowedSentence, type FrameSchedulerLike, type PlaybackControl } from './sentence-follower.ts';
+
+export { resolveAudioUrl } from './recording-manifest.ts';
+export { START_SLACK_MS, type FrameSchedulerLike } from './sentence-follower.ts';
 
 /** The options this backend passes to `new Howl(…)`. */
 export interface HowlOptionsLike {
@@ -54,18 +69,12 @@ export interface HowlLike {
   unload(): unknown;
 }
 
-/** Animation frames (injectable; default `requestAnimationFrame`). */
-export interface FrameSchedulerLike {
-  request(callback: () => void): unknown;
-  cancel(handle: unknown): void;
-}
-
 /** Options of `new HowlerBackend(…)`. */
 export interface HowlerBackendOptions {
   /** URL of `manifest.json`; the audio files are resolved relative to it. */
   manifestUrl: string;
   /** Default: `fetch` + `json()`, throwing on a non-OK response. */
-  loadManifest?: (url: string, signal: AbortSignal) => Promise<AudioManifest>;
+  loadManifest?: (url: string, signal: AbortSignal) => Promise<unknown>;
   /** Default: `new Howl(options)` from a dynamic `import('howler')` (kept out of the first load). */
   createHowl?: (options: HowlOptionsLike) => HowlLike | Promise<HowlLike>;
   /** Default: `requestAnimationFrame` (a 16 ms timeout where there is none). */
@@ -78,6 +87,8 @@ export interface HowlerBackendOptions {
   now?: () => number;
   /** The clock not advancing this long while playing → `audio-failed` (default 4000 ms). */
   stallTimeoutMs?: number;
+  /** A seek not landing this long while playing → `audio-failed`, the recording is incomplete (default 3000 ms). */
+  seekTimeoutMs?: number;
   /** After a `playerror`, how long to wait for the browser to allow playback (default 3000 ms). */
   unlockTimeoutMs?: number;
   /** How long `prepare()` waits for the file's `load` (default 30000 ms). */
@@ -88,29 +99,6 @@ export interface HowlerBackendOptions {
 
 /** A sentence flows on without a seek when the clock is within this much before its start. */
 export const FLOW_LEAD_MS = 300;
-/** `onStart` fires this much before the sentence's first sound (one frame of latency). */
-export const START_SLACK_MS = 20;
-/** After a seek, readings outside [target − this, target + ANCHOR_AHEAD_MS] are stale. */
-const ANCHOR_BEHIND_MS = 150;
-const ANCHOR_AHEAD_MS = 2500;
-/** A frame loop that has not ticked for this long (tab hidden meanwhile) is replaced by a tick. */
-const GUARD_MS = 250;
-/**
- * Not playing when we expect to for this long → `play()` again. In HTML5 mode Howler queues a
- * `pause()`/`seek()` made while a `play()` is pending and drops the `play()` that follows, so a
- * quick jump (next, next) can leave the sound paused.
- */
-const NUDGE_MS = 300;
-
-const LOAD_FAILED = 'The recorded narration could not be loaded. The text is still here to read, and the device voice may still work.';
-const NO_RECORDING = 'This sentence has no recording.';
-const STOPPED = 'The recorded narration stopped unexpectedly.';
-const BLOCKED = 'The browser did not let the recorded narration play. Press Play to try again.';
-const NOT_READY = 'The recorded narration is not ready yet. Press Play to try again.';
-const DAMAGED = 'The recording’s index is damaged, so the recording cannot be played. The text is still here to read, and the device voice may still work (Voices…).';
-const INCOMPLETE = 'The recording is incomplete (its file is shorter than the text), so it cannot be played. The text is still here to read, and the device voice may still work (Voices…).';
-/** A file this much shorter than the manifest's timeline is a truncated recording. */
-const TRUNCATION_TOLERANCE_MS = 1500;
 
 const defaultTimers: TimerLike = {
   setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
@@ -133,12 +121,6 @@ const defaultFrames: FrameSchedulerLike = {
   },
 };
 
-async function defaultLoadManifest(url: string, signal: AbortSignal): Promise<AudioManifest> {
-  const response = await fetch(url, { signal });
-  if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
-  return (await response.json()) as AudioManifest;
-}
-
 /** Loads Howler's code now (a kiosk keeps it for offline use before the first Play). */
 export function preloadPlayerCode(): Promise<unknown> {
   return import('howler');
@@ -150,90 +132,22 @@ async function defaultCreateHowl(options: HowlOptionsLike): Promise<HowlLike> {
   return new Howl(options);
 }
 
-/** Howler's format name for a file, from its extension. */
-function formatOf(file: string): string {
-  const ext = /\.([a-z0-9]+)(?:[?#].*)?$/i.exec(file)?.[1]?.toLowerCase() ?? '';
-  if (ext === 'ogg' || ext === 'oga' || ext === 'opus') return 'opus';
-  if (ext === 'weba') return 'webm';
-  return ext;
-}
-
-/** Resolves `file` against the manifest's URL (absolute when possible, else a relative path). */
-export function resolveAudioUrl(file: string, manifestUrl: string): string {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(file) || file.startsWith('/')) {
-    try {
-      return new URL(file, new URL(manifestUrl, globalThis.location?.href)).href;
-    } catch {
-      return file;
-    }
-  }
-  try {
-    return new URL(file, new URL(manifestUrl, globalThis.location?.href)).href;
-  } catch {
-    // No base to resolve against (node): keep it relative to the manifest's folder.
-    const folder = manifestUrl.replace(/[?#].*$/, '').replace(/[^/]*$/, '');
-    return folder + file;
-  }
-}
-
-/** A minimal shape check of a parsed manifest. */
-function isManifest(value: unknown): value is AudioManifest {
-  if (typeof value !== 'object' || value === null) return false;
-  const m = value as Partial<AudioManifest>;
-  return (
-    m.version === 1 &&
-    typeof m.files?.opus === 'string' &&
-    typeof m.files.mp3 === 'string' &&
-    Array.isArray(m.order) &&
-    typeof m.sentences === 'object' &&
-    m.sentences !== null
-  );
-}
-
-/** Rethrows asynchronously: a throwing callback must not break the clock loop. */
-function report(err: unknown): void {
-  queueMicrotask(() => {
-    throw err;
-  });
-}
-
-/** A sentence being read: lets pause/resume/cancel and Howler's events reach it. */
-interface SentenceRun {
-  /** Stops the clock loop and the watchdog (native pause). */
-  suspend(): void;
-  /** Restarts them (resume). */
-  rearm(): void;
-  /** Settles quietly (cancel, dispose). */
-  settle(): void;
-  /** Howler's `end`: the file ended. */
-  ended(): void;
-  /** Howler's `playerror`: the browser refused to play. */
-  playError(): void;
-}
-
 /**
  * Plays the recorded narration with Howler in HTML5 mode (streams the long file; `rate()` keeps
  * the pitch) and follows its clock on every animation frame, or on a timer while the tab is
  * hidden (frames stop there). Sentence boundaries come from the manifest, never from Howler's
- * events, so the next sentence continues the same playback: no seek, no gap.
- *
- * seekLag: in HTML5 mode `seek()` can report the old position for a while after a seek
- * (howler.js PR #1572). Every seek re-anchors the clock: until a reading lands near the target,
- * the clock *is* the target, so a stale reading can neither end nor skip a sentence.
+ * events, so the next sentence continues the same playback: no seek, no gap. Faults (a truncated
+ * or damaged file, a stall, a refused play) stop the sentence with a message for people: it never
+ * loops.
  */
 export class HowlerBackend implements NarrationBackend {
   readonly kind = 'recorded' as const;
   readonly #manifestUrl: string;
-  readonly #loadManifest: (url: string, signal: AbortSignal) => Promise<AudioManifest>;
+  readonly #loadManifest: (url: string, signal: AbortSignal) => Promise<unknown>;
   readonly #createHowl: (options: HowlOptionsLike) => HowlLike | Promise<HowlLike>;
-  readonly #frames: FrameSchedulerLike;
   readonly #timers: TimerLike;
-  readonly #isHidden: () => boolean;
-  readonly #now: () => number;
-  readonly #stallTimeoutMs: number;
-  readonly #unlockTimeoutMs: number;
+  readonly #timing: ConstructorParameters<typeof SentenceFollower>[3];
   readonly #loadTimeoutMs: number;
-  readonly #hiddenTickMs: number;
   /** Aborted on dispose: ends loading in flight. */
   readonly #lifetime = new AbortController();
   #manifest: AudioManifest | null = null;
@@ -246,12 +160,10 @@ export class HowlerBackend implements NarrationBackend {
   #rateCheckedAt = -Infinity;
   #loading: Promise<void> | null = null;
   #ready = false;
-  readonly #runs = new Set<SentenceRun>();
+  readonly #runs = new Set<SentenceFollower>();
   /** Paused by `pause()` (the engine's native pause). */
   #paused = false;
-  /** Set by every seek: the position we asked for, until the clock reports it. */
-  #anchor: number | null = null;
-  #lastRawMs = 0;
+  readonly #clock: AudioClock;
   #rate: number | null = null;
   /** Volume of the Howl (null: no Howl yet). */
   #volume: number | null = null;
@@ -259,16 +171,22 @@ export class HowlerBackend implements NarrationBackend {
 
   constructor(options: HowlerBackendOptions) {
     this.#manifestUrl = options.manifestUrl;
-    this.#loadManifest = options.loadManifest ?? defaultLoadManifest;
+    this.#loadManifest = options.loadManifest ?? fetchManifest;
     this.#createHowl = options.createHowl ?? defaultCreateHowl;
-    this.#frames = options.frames ?? defaultFrames;
     this.#timers = options.timers ?? defaultTimers;
-    this.#isHidden = options.isHidden ?? (() => globalThis.document?.visibilityState === 'hidden');
-    this.#now = options.now ?? (() => globalThis.performance?.now() ?? Date.now());
-    this.#stallTimeoutMs = options.stallTimeoutMs ?? 4000;
-    this.#unlockTimeoutMs = options.unlockTimeoutMs ?? 3000;
+    const now = options.now ?? (() => globalThis.performance?.now() ?? Date.now());
+    this.#timing = {
+      frames: options.frames ?? defaultFrames,
+      timers: this.#timers,
+      isHidden: options.isHidden ?? (() => globalThis.document?.visibilityState === 'hidden'),
+      now,
+      stallTimeoutMs: options.stallTimeoutMs ?? 4000,
+      seekTimeoutMs: options.seekTimeoutMs ?? 3000,
+      unlockTimeoutMs: options.unlockTimeoutMs ?? 3000,
+      hiddenTickMs: options.hiddenTickMs ?? 80,
+    };
     this.#loadTimeoutMs = options.loadTimeoutMs ?? 30_000;
-    this.#hiddenTickMs = options.hiddenTickMs ?? 80;
+    this.#clock = new AudioClock(() => this.#howl?.seek(), now);
   }
 
   /** The loaded manifest (null before `prepare()` has loaded it). */
@@ -281,7 +199,7 @@ export class HowlerBackend implements NarrationBackend {
    * the target of the last seek until the element reports it (see seekLag). 0 before loading.
    */
   currentTimeMs(): number {
-    return this.#howl ? this.#clock() : 0;
+    return this.#howl ? this.#clock.read() : 0;
   }
 
   /** Whether the recording is sounding now (Howler's `playing()`). For tests, the bench and the UI. */
@@ -297,7 +215,7 @@ export class HowlerBackend implements NarrationBackend {
    * reason when `signal` aborts (the loading itself goes on, for the next call).
    */
   prepare(signal: AbortSignal): Promise<void> {
-    if (this.#disposed) return Promise.reject(new NarrationError('audio-failed', LOAD_FAILED));
+    if (this.#disposed) return Promise.reject(new NarrationError('audio-failed', RECORDING_MESSAGES.loadFailed));
     if (this.#ready && this.#loading) return this.#loading;
     if (signal.aborted) return Promise.reject(signal.reason);
     if (!this.#loading) {
@@ -347,10 +265,10 @@ export class HowlerBackend implements NarrationBackend {
     const howl = this.#howl;
     const manifest = this.#manifest;
     if (this.#disposed || !howl || !manifest || !this.#ready) {
-      return Promise.reject(new NarrationError('audio-failed', NOT_READY));
+      return Promise.reject(new NarrationError('audio-failed', RECORDING_MESSAGES.notReady));
     }
     const entry = Object.hasOwn(manifest.sentences, item.id) ? manifest.sentences[item.id] : undefined;
-    if (!entry) return Promise.reject(new NarrationError('audio-failed', NO_RECORDING));
+    if (!entry) return Promise.reject(new NarrationError('audio-failed', RECORDING_MESSAGES.noRecording));
 
     const rate = Number.isFinite(options.rate) ? Math.min(4, Math.max(0.5, options.rate)) : 1;
     if (rate !== this.#rate) {
@@ -364,170 +282,23 @@ export class HowlerBackend implements NarrationBackend {
     const isLast = this.#orderIndex.get(item.id) === manifest.order.length - 1;
     const wasPlaying = howl.playing() && !this.#paused;
     this.#paused = false;
-    if (!(wasPlaying && this.#flowsInto(item.id, entry, this.#clock()))) {
+    if (!(wasPlaying && this.#flowsInto(item.id, entry, this.#clock.read()))) {
       this.#seek(entry.start);
       if (!wasPlaying) this.#play();
     }
 
-    const words = this.#wordsFor(item, entry, callbacks);
-
-    return new Promise<void>((resolve, reject) => {
-      const timers = this.#timers;
-      let settled = false;
-      let suspended = false;
-      let started = false;
-      let blocked = false;
-      let nextWord = 0;
-      let frame: unknown = null;
-      let timer: unknown = null;
-      let guard: unknown = null;
-      let unlockTimer: unknown = null;
-      let lastClock = Number.NaN;
-      let lastAdvanceAt = this.#now();
-      let lastTickAt = lastAdvanceAt;
-      let lastNudgeAt = lastAdvanceAt;
-
-      const stopLoop = () => {
-        if (frame !== null) this.#frames.cancel(frame);
-        if (timer !== null) timers.clearTimeout(timer);
-        if (guard !== null) timers.clearInterval(guard);
-        frame = timer = guard = null;
-      };
-      const finish = (error?: NarrationError) => {
-        if (settled) return;
-        settled = true;
-        stopLoop();
-        if (unlockTimer !== null) timers.clearTimeout(unlockTimer);
-        unlockTimer = null;
-        howl.off('unlock', onUnlock);
-        signal.removeEventListener('abort', onAbort);
-        this.#runs.delete(run);
-        if (error) reject(error);
-        else resolve();
-      };
-      const fail = (message: string) => finish(new NarrationError('audio-failed', message));
-      const onAbort = () => finish();
-      const onUnlock = () => {
-        if (!settled && !suspended && !this.#paused) this.#play();
-      };
-
-      const schedule = () => {
-        if (settled || suspended || frame !== null || timer !== null) return;
-        if (this.#isHidden()) {
-          timer = timers.setTimeout(() => {
-            timer = null;
-            tick();
-          }, this.#hiddenTickMs);
-        } else {
-          frame = this.#frames.request(() => {
-            frame = null;
-            tick();
-          });
-        }
-      };
-      const startGuard = () => {
-        // A frame requested just before the tab was hidden may never come: tick from here then.
-        guard = timers.setInterval(() => {
-          if (settled || suspended) return;
-          if (this.#now() - lastTickAt < GUARD_MS) return;
-          if (frame !== null) this.#frames.cancel(frame);
-          frame = null;
-          tick();
-        }, GUARD_MS);
-      };
-      const call = (fn: () => void) => {
-        try {
-          fn();
-        } catch (err) {
-          report(err);
-        }
-      };
-      const tick = () => {
-        if (settled || suspended) return;
-        const now = this.#now();
-        lastTickAt = now;
-        const clock = this.#clock();
-        if (!(Math.abs(clock - lastClock) < 1)) {
-          lastClock = clock;
-          lastAdvanceAt = now;
-        }
-        if (!started && clock >= entry.start - START_SLACK_MS) {
-          started = true;
-          call(() => callbacks.onStart());
-          if (settled) return;
-        }
-        if (started && words) {
-          let latest = -1;
-          while (nextWord < words.times.length && words.times[nextWord]!.start <= clock) latest = nextWord++;
-          const word = latest >= 0 ? words.display[latest] : undefined;
-          if (word) call(() => callbacks.onWord?.(word.start, word.length));
-          if (settled) return;
-        }
-        if (clock >= entry.end) {
-          // The last sentence: stop rather than play on into whatever follows it in the file.
-          if (isLast) this.#pauseHowl();
-          finish();
-          return;
-        }
-        if (!blocked && now - lastAdvanceAt > this.#stallTimeoutMs) {
-          fail(STOPPED);
-          return;
-        }
-        if (!blocked && !this.#paused && now - lastNudgeAt >= NUDGE_MS && !howl.playing()) {
-          lastNudgeAt = now;
-          this.#play();
-        }
-        this.#reconcileRate(now);
-        schedule();
-      };
-
-      const run: SentenceRun = {
-        suspend: () => {
-          suspended = true;
-          stopLoop();
-        },
-        rearm: () => {
-          if (settled || !suspended) return;
-          suspended = false;
-          lastAdvanceAt = lastTickAt = lastNudgeAt = this.#now();
-          startGuard();
-          tick();
-        },
-        settle: () => finish(),
-        ended: () => {
-          if (settled) return;
-          // An `ended` queued before our seek arrives with the element already elsewhere: the
-          // clock decides then. A real end leaves the element at the end of the file.
-          const raw = this.#rawMs();
-          const durationMs = howl.duration() * 1000;
-          if (durationMs > 0 && raw < durationMs - 250) return;
-          if (started && (isLast || Math.max(raw, lastClock) >= entry.end - 1000)) finish();
-          else fail(STOPPED);
-        },
-        playError: () => {
-          if (settled || blocked) return;
-          blocked = true;
-          // Mobile autoplay rules: Howler fires `unlock` after the next touch or click.
-          howl.once('unlock', onUnlock);
-          unlockTimer = timers.setTimeout(() => {
-            unlockTimer = null;
-            if (settled) return;
-            // Paused meanwhile: resume() plays again (and a new refusal starts a new wait).
-            if (howl.playing() || suspended) {
-              blocked = false;
-              lastAdvanceAt = this.#now();
-            } else {
-              fail(BLOCKED);
-            }
-          }, this.#unlockTimeoutMs);
-        },
-      };
-
-      this.#runs.add(run);
-      signal.addEventListener('abort', onAbort, { once: true });
-      startGuard();
-      tick();
-    });
+    const sentence: FollowedSentence = { entry, isLast, words: this.#wordsFor(item, entry, callbacks) };
+    const follower = new SentenceFollower(sentence, callbacks, this.#playbackControl(howl), this.#timing);
+    const onAbort = () => follower.settle();
+    this.#runs.add(follower);
+    signal.addEventListener('abort', onAbort, { once: true });
+    const forget = () => {
+      this.#runs.delete(follower);
+      signal.removeEventListener('abort', onAbort);
+    };
+    follower.done.then(forget, forget);
+    follower.start();
+    return follower.done;
   }
 
   /** Pauses the recording in place; always possible. */
@@ -577,19 +348,7 @@ export class HowlerBackend implements NarrationBackend {
   async #load(): Promise<void> {
     const signal = this.#lifetime.signal;
     if (!this.#manifest) {
-      let manifest: unknown;
-      try {
-        manifest = await this.#loadManifest(this.#manifestUrl, signal);
-      } catch {
-        throw new NarrationError('audio-failed', LOAD_FAILED);
-      }
-      if (!isManifest(manifest)) throw new NarrationError('audio-failed', LOAD_FAILED);
-      // Non-numeric or out-of-range times would play the wrong place or never end: refuse them.
-      const problems = validateTimeline(manifest);
-      if (problems.length) {
-        console.error(`recorded narration: ${this.#manifestUrl} is damaged: ${problems.slice(0, 5).join('; ')}`);
-        throw new NarrationError('audio-failed', DAMAGED);
-      }
+      const manifest = await loadRecordingManifest(this.#manifestUrl, this.#loadManifest, signal);
       this.#checkAlive();
       this.#manifest = manifest;
       this.#orderIndex = new Map(manifest.order.map((id, i) => [id, i]));
@@ -607,11 +366,7 @@ export class HowlerBackend implements NarrationBackend {
       await this.#loadHowl({ src: [mp3Url], format: [formatOf(mp3)], html5: true, preload: true });
     }
     // A truncated file would end (and Howler start it again) long before the text does.
-    const fileMs = (this.#howl?.duration() ?? 0) * 1000;
-    if (fileMs > 0 && fileMs < this.#manifest.durationMs - TRUNCATION_TOLERANCE_MS) {
-      console.error(`recorded narration: the file lasts ${Math.round(fileMs)} ms, the timeline ${this.#manifest.durationMs} ms`);
-      throw new NarrationError('audio-failed', INCOMPLETE);
-    }
+    checkFileLength((this.#howl?.duration() ?? 0) * 1000, this.#manifest);
   }
 
   /** Creates the Howl (unless one is loading or loaded) and waits for its `load`. */
@@ -621,7 +376,7 @@ export class HowlerBackend implements NarrationBackend {
       try {
         howl = await this.#createHowl(options);
       } catch {
-        throw new NarrationError('audio-failed', LOAD_FAILED);
+        throw new NarrationError('audio-failed', RECORDING_MESSAGES.loadFailed);
       }
       if (this.#disposed) {
         howl.unload();
@@ -654,10 +409,10 @@ export class HowlerBackend implements NarrationBackend {
           this.#howl = null;
           this.#release(loaded);
         }
-        done(new LoadError('audio-failed', LOAD_FAILED));
+        done(new LoadError('audio-failed', RECORDING_MESSAGES.loadFailed));
       };
-      const onDisposed = () => done(new NarrationError('audio-failed', LOAD_FAILED));
-      const timeout = timers.setTimeout(() => done(new NarrationError('audio-failed', LOAD_FAILED)), this.#loadTimeoutMs);
+      const onDisposed = () => done(new NarrationError('audio-failed', RECORDING_MESSAGES.loadFailed));
+      const timeout = timers.setTimeout(() => done(new NarrationError('audio-failed', RECORDING_MESSAGES.loadFailed)), this.#loadTimeoutMs);
       loaded.once('load', onLoad);
       loaded.once('loaderror', onError);
       signal.addEventListener('abort', onDisposed, { once: true });
@@ -665,7 +420,7 @@ export class HowlerBackend implements NarrationBackend {
   }
 
   #checkAlive(): void {
-    if (this.#disposed) throw new NarrationError('audio-failed', LOAD_FAILED);
+    if (this.#disposed) throw new NarrationError('audio-failed', RECORDING_MESSAGES.loadFailed);
   }
 
   #release(howl: HowlLike): void {
@@ -734,7 +489,7 @@ export class HowlerBackend implements NarrationBackend {
       // With one argument Howler takes a number that equals a sound id (≥ 1000) for an id.
       howl.seek(Number.isInteger(seconds) && seconds >= 1000 ? seconds + 0.0005 : seconds);
     }
-    this.#anchor = Math.max(0, ms);
+    this.#clock.seekedTo(ms);
   }
 
   /** Plays our one sound (Howler starts a second sound on `play()` while a play is pending). */
@@ -753,30 +508,25 @@ export class HowlerBackend implements NarrationBackend {
     else howl.pause();
   }
 
-  /** The element's position (ms) as Howler reports it (the last good reading if it has none). */
-  #rawMs(): number {
-    const howl = this.#howl;
-    if (!howl) return this.#lastRawMs;
-    let raw: unknown;
-    try {
-      raw = howl.seek();
-    } catch {
-      raw = undefined;
-    }
-    if (typeof raw === 'number' && Number.isFinite(raw)) this.#lastRawMs = raw * 1000;
-    return this.#lastRawMs;
-  }
-
-  /** The audio clock (ms), held at the last seek's target until a reading lands near it. */
-  #clock(): number {
-    const ms = this.#rawMs();
-    const anchor = this.#anchor;
-    if (anchor === null) return ms;
-    if (ms >= anchor - ANCHOR_BEHIND_MS && ms <= anchor + ANCHOR_AHEAD_MS) {
-      this.#anchor = null;
-      return ms;
-    }
-    return anchor;
+  /** What a sentence follower needs of the player. */
+  #playbackControl(howl: HowlLike): PlaybackControl {
+    const backend = this;
+    return {
+      clock: this.#clock,
+      play: () => this.#play(),
+      pause: () => this.#pauseHowl(),
+      playing: () => howl.playing(),
+      get paused() {
+        return backend.#paused;
+      },
+      durationMs: () => howl.duration() * 1000,
+      reconcileRate: (now) => this.#reconcileRate(now),
+      onceUnlocked: (listener) => {
+        const onUnlock = () => listener();
+        howl.once('unlock', onUnlock);
+        return () => void howl.off('unlock', onUnlock);
+      },
+    };
   }
 
   /** Word times paired with displayed words, when there are callbacks and the counts agree. */
@@ -784,7 +534,7 @@ export class HowlerBackend implements NarrationBackend {
     item: NarrationItem,
     entry: ManifestEntry,
     callbacks: SentenceCallbacks,
-  ): { times: Array<{ start: number; end: number }>; display: DisplayWord[] } | null {
+  ): FollowedSentence['words'] {
     if (!callbacks.onWord || !entry.words || entry.words.length === 0) return null;
     const display = displayWords(item.text);
     return display.length === entry.words.length ? { times: entry.words, display } : null;

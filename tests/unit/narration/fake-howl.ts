@@ -22,6 +22,12 @@ export interface FakeHowlOptions {
   blockedPlays?: number;
   /** This many calls of play() are silently dropped (Howler's play lock queue). */
   droppedPlays?: number;
+  /**
+   * The data ends here (seconds) although the file announces `durationSec` (a file cut short with
+   * its header intact): playing on fires `end` there and, like Howler's stop() after an end, goes
+   * back to 0; a seek past it lands at 0.
+   */
+  dataEndsAtSec?: number;
 }
 
 const SOUND_ID = 1001;
@@ -43,6 +49,8 @@ export class FakeHowl implements HowlLike {
   queuedRates = 0;
   readonly durationSec: number;
   readonly #reportedSec: number;
+  readonly #dataEndSec: number;
+  readonly #cutShort: boolean;
   #state: 'unloaded' | 'loading' | 'loaded' = 'loading';
   #pos = 0;
   /** Ended naturally: the next play() starts from 0 (Howler resets `_seek`). */
@@ -60,6 +68,8 @@ export class FakeHowl implements HowlLike {
     FakeHowl.instances.push(this);
     this.durationSec = fake.durationSec ?? 8.2;
     this.#reportedSec = fake.reportedDurationSec ?? this.durationSec;
+    this.#dataEndSec = Math.min(this.durationSec, fake.dataEndsAtSec ?? this.durationSec);
+    this.#cutShort = this.#dataEndSec < this.durationSec;
     this.blockedPlays = fake.blockedPlays ?? 0;
     this.droppedPlays = fake.droppedPlays ?? 0;
     const load = fake.load ?? 'ok';
@@ -76,7 +86,7 @@ export class FakeHowl implements HowlLike {
   /** Position in seconds, without seek lag. */
   get position(): number {
     if (this.#since === null || this.frozen) return this.#pos;
-    return Math.min(this.durationSec, this.#pos + ((Date.now() - this.#since) / 1000) * this.#rate);
+    return Math.min(this.#dataEndSec, this.#pos + ((Date.now() - this.#since) / 1000) * this.#rate);
   }
 
   play(id?: number): number {
@@ -128,7 +138,7 @@ export class FakeHowl implements HowlLike {
     if (this.staleReadsAfterSeek > 0) this.#stale = { value: this.position, reads: this.staleReadsAfterSeek };
     const playing = this.#since !== null;
     this.#hold();
-    this.#pos = seconds;
+    this.#pos = this.#cutShort && seconds > this.#dataEndSec ? 0 : seconds;
     this.#atEnd = false;
     if (playing) {
       this.#since = Date.now();
@@ -237,14 +247,16 @@ export class FakeHowl implements HowlLike {
 
   #armEnd(): void {
     if (this.#endTimer !== null) clearTimeout(this.#endTimer);
-    const ms = Math.max(0, ((this.durationSec - this.#pos) * 1000) / this.#rate);
+    const ms = Math.max(0, ((this.#dataEndSec - this.#pos) * 1000) / this.#rate);
     this.#endTimer = setTimeout(() => {
       if (this.frozen) return;
       this.#endTimer = null;
-      this.#pos = this.durationSec;
+      this.#pos = this.#dataEndSec;
       this.#since = null;
       this.#atEnd = true;
       this.emit('end');
+      // Howler stops the sound after an end: the element goes back to the start.
+      if (this.#cutShort) this.#pos = 0;
     }, ms);
   }
 

@@ -507,6 +507,60 @@ describe('reading sentences from the audio clock', () => {
     errors.mockRestore();
   });
 
+  describe('a file cut short with its header intact (the announced length is the full one)', () => {
+    const cutShort = { fake: { dataEndsAtSec: 2.3 } };
+    const INCOMPLETE_HERE = /^The recording is incomplete or damaged at this point, so the narration stopped\./;
+
+    it('the early end of the data stops the sentence with a message for people, and nothing plays on', async () => {
+      const s = await ready(cutShort);
+      const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      const r = read(s.backend, 's1'); // 1200–2500 ms: the data ends at 2300
+      await advance(1300);
+      expect(r.error).toMatchObject({ code: 'audio-failed', message: expect.stringMatching(INCOMPLETE_HERE) });
+      expect(errors.mock.calls.flat().join(' ')).toContain('the file ended at 2300 ms, it announced 8200 ms');
+      // Never looped: no play() after the end (the file would start over at 0:00).
+      const playsAfterEnd = s.howl().calls.slice(s.howl().calls.lastIndexOf('seek:1.2')).filter((c) => c.startsWith('play'));
+      expect(playsAfterEnd.length).toBeLessThanOrEqual(1);
+      errors.mockRestore();
+    });
+
+    it('a seek past the end of the data (it lands at 0:00) stops with the message within the seek timeout', async () => {
+      const s = await ready({ fake: { dataEndsAtSec: 3.5 } });
+      const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      const r = read(s.backend, 's3'); // 4100 ms: past the data
+      await advance(2500);
+      expect(r.error).toBeNull(); // still waiting for the seek to land
+      expect(r.done).toBe(false);
+      await advance(1000);
+      expect(r.error).toMatchObject({ code: 'audio-failed', message: expect.stringMatching(INCOMPLETE_HERE) });
+      expect(errors.mock.calls.flat().join(' ')).toMatch(/a seek to 4100 ms did not land/);
+      errors.mockRestore();
+    });
+  });
+
+  it('a clock that jumps backwards with no seek of ours stops the sentence (the file started over)', async () => {
+    const s = await ready();
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const r = read(s.backend, 's3'); // 4100–6000
+    await advance(600);
+    expect(r.error).toBeNull();
+    s.howl().seek(0.2); // the element moves on its own (not through the backend)
+    await advance(50);
+    expect(r.error).toMatchObject({ code: 'audio-failed', message: expect.stringMatching(/^The recording is incomplete or damaged at this point/) });
+    expect(errors.mock.calls.flat().join(' ')).toMatch(/the clock jumped back from 4\d{3} to 2\d\d ms/);
+    errors.mockRestore();
+  });
+
+  it('an end queued before a seek (stale) is ignored: the sentence plays on', async () => {
+    const s = await ready();
+    const r = read(s.backend, 's2');
+    await advance(100);
+    s.howl().emit('end'); // arrives 100 ms after our seek, with the element at 3.1 s
+    await advance(1100);
+    expect(r.error).toBeNull();
+    expect(r.done).toBe(true);
+  });
+
   it('a manifest entry with a non-numeric end is refused when it loads', async () => {
     const manifest = testManifest();
     (manifest.sentences.s2 as { end: unknown }).end = 'soon';

@@ -21,7 +21,7 @@ function countingBackends() {
     const name = `${kind}-${created.filter((c) => c.startsWith(kind)).length + 1}`;
     created.push(name);
     return {
-      kind,
+      kind: kind === 'device' ? 'speech' : 'recorded',
       voices: SIX_VOICES,
       prepare: () => Promise.resolve(),
       readSentence: (_item, _options, callbacks, signal) =>
@@ -65,7 +65,7 @@ describe('NarrationSession backends', () => {
     for (const source of ['recorded', 'device', 'recorded', 'device', 'recorded'] as const) {
       session.setSource(source);
       await advance(150);
-      expect(session.engine.backend.kind).toBe(source);
+      expect(session.engine.backend.kind).toBe(source === 'device' ? 'speech' : 'recorded');
     }
     // Live now: the recording the engine reads with, and one spare device backend (voices, previews).
     const alive = created.filter((name) => !disposed.includes(name));

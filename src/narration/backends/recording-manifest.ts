@@ -1,0 +1,105 @@
+/**
+ * Loading the recorded narration's manifest for the player: fetch, shape check and timeline
+ * validation (non-numeric or out-of-range times would play the wrong place or never end), the
+ * audio file URLs resolved against the manifest, and the messages a visitor reads when the
+ * recording cannot play. Details of what is wrong go to the console, never to the visitor.
+ */
+import { validateTimeline, type AudioManifest } from '../audio-manifest.ts';
+import { NarrationError } from '../types.ts';
+
+/** What a visitor reads when the recording fails (written for people; details go to the console). */
+export const RECORDING_MESSAGES = {
+  loadFailed: 'The recorded narration could not be loaded. The text is still here to read, and the device voice may still work.',
+  noRecording: 'This sentence has no recording.',
+  stopped: 'The recorded narration stopped unexpectedly.',
+  blocked: 'The browser did not let the recorded narration play. Press Play to try again.',
+  notReady: 'The recorded narration is not ready yet. Press Play to try again.',
+  damaged:
+    'The recording’s index is damaged, so the recording cannot be played. The text is still here to read, and the device voice may still work (Voices…).',
+  incomplete:
+    'The recording is incomplete (its file is shorter than the text), so it cannot be played. The text is still here to read, and the device voice may still work (Voices…).',
+  /** A fault found while playing: an early end, a seek that did not land, a clock that jumped back. */
+  incompleteHere:
+    'The recording is incomplete or damaged at this point, so the narration stopped. The text is still here to read, and the device voice may still work (Voices…).',
+} as const;
+
+/** A file this much shorter than the manifest's timeline is a truncated recording. */
+export const TRUNCATION_TOLERANCE_MS = 1500;
+
+/** Default manifest loader: `fetch` + `json()`, throwing on a non-OK response. */
+export async function fetchManifest(url: string, signal: AbortSignal): Promise<unknown> {
+  const response = await fetch(url, { signal });
+  if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
+  return (await response.json()) as unknown;
+}
+
+/** A minimal shape check of a parsed manifest. */
+export function isManifest(value: unknown): value is AudioManifest {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as Partial<AudioManifest>;
+  return (
+    m.version === 1 &&
+    typeof m.files?.opus === 'string' &&
+    typeof m.files.mp3 === 'string' &&
+    Array.isArray(m.order) &&
+    typeof m.sentences === 'object' &&
+    m.sentences !== null
+  );
+}
+
+/**
+ * Loads and validates the manifest at `url`. Rejects with `audio-failed` and a message for people:
+ * `loadFailed` when it cannot be fetched or is not a manifest, `damaged` when its timeline is not
+ * usable (the problems are logged to the console).
+ */
+export async function loadRecordingManifest(
+  url: string,
+  load: (url: string, signal: AbortSignal) => Promise<unknown>,
+  signal: AbortSignal,
+): Promise<AudioManifest> {
+  let manifest: unknown;
+  try {
+    manifest = await load(url, signal);
+  } catch (error) {
+    console.error(`recorded narration: ${url} could not be loaded:`, error);
+    throw new NarrationError('audio-failed', RECORDING_MESSAGES.loadFailed);
+  }
+  if (!isManifest(manifest)) {
+    console.error(`recorded narration: ${url} is not a narration manifest (version 1, files, order, sentences)`);
+    throw new NarrationError('audio-failed', RECORDING_MESSAGES.loadFailed);
+  }
+  const problems = validateTimeline(manifest);
+  if (problems.length) {
+    console.error(`recorded narration: ${url} is damaged: ${problems.slice(0, 5).join('; ')}`);
+    throw new NarrationError('audio-failed', RECORDING_MESSAGES.damaged);
+  }
+  return manifest;
+}
+
+/** Rejects a file that is much shorter than the timeline (it would end long before the text). */
+export function checkFileLength(fileMs: number, manifest: AudioManifest): void {
+  if (fileMs > 0 && fileMs < manifest.durationMs - TRUNCATION_TOLERANCE_MS) {
+    console.error(`recorded narration: the file lasts ${Math.round(fileMs)} ms, the timeline ${manifest.durationMs} ms`);
+    throw new NarrationError('audio-failed', RECORDING_MESSAGES.incomplete);
+  }
+}
+
+/** Howler's format name for a file, from its extension. */
+export function formatOf(file: string): string {
+  const ext = /\.([a-z0-9]+)(?:[?#].*)?$/i.exec(file)?.[1]?.toLowerCase() ?? '';
+  if (ext === 'ogg' || ext === 'oga' || ext === 'opus') return 'opus';
+  if (ext === 'weba') return 'webm';
+  return ext;
+}
+
+/** Resolves `file` against the manifest's URL (absolute when possible, else a relative path). */
+export function resolveAudioUrl(file: string, manifestUrl: string): string {
+  try {
+    return new URL(file, new URL(manifestUrl, globalThis.location?.href)).href;
+  } catch {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(file) || file.startsWith('/')) return file;
+    // No base to resolve against (node): keep it relative to the manifest's folder.
+    const folder = manifestUrl.replace(/[?#].*$/, '').replace(/[^/]*$/, '');
+    return folder + file;
+  }
+}
