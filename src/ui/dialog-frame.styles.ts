@@ -52,11 +52,12 @@ export const dialogFrameStyles = css`
     dialog::backdrop {
       background: rgb(0 0 0 / 0.65);
     }
-    header,
+    /* The title row is a div: a <header> in a dialog would be a second banner landmark. */
+    .header,
     .body {
       padding: 0.75em 1em;
     }
-    header {
+    .header {
       display: flex;
       flex-wrap: wrap;
       align-items: center;
@@ -66,7 +67,7 @@ export const dialogFrameStyles = css`
       border-block-end: 1px solid var(--_border);
     }
     @media (min-height: 30em) {
-      header {
+      .header {
         position: sticky;
         top: 0;
         z-index: 1;

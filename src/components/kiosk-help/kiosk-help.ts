@@ -32,7 +32,7 @@ export class KioskHelpElement extends LitElement {
       :host {
         display: contents;
       }
-      header {
+      .header {
         display: flex;
         flex-wrap: wrap;
         align-items: center;
@@ -40,7 +40,7 @@ export class KioskHelpElement extends LitElement {
         gap: 0.5em 1em;
         margin-block-end: 0.75em;
       }
-      header h2 {
+      .header h2 {
         flex: 1 1 10em;
         margin: 0;
       }
@@ -121,10 +121,10 @@ export class KioskHelpElement extends LitElement {
     const [, ...spoken] = helpTexts(this.context);
     return html`
       <dialog part="dialog" aria-labelledby="help-title" aria-describedby="help-detail" @close=${this.onDialogClose}>
-        <header>
+        <div class="header">
           <h2 id="help-title">${KIOSK_TEXT.helpTitle}</h2>
           <button type="button" @click=${() => this.close()}>Close</button>
-        </header>
+        </div>
         <div id="help-detail">${spoken.map((text) => html`<p>${text}</p>`)}</div>
         <p>${KIOSK_TEXT.helpTouch}</p>
         ${this.keys.length > 0

@@ -266,10 +266,10 @@ export class NarrationHelpElement extends LitElement {
   override render() {
     return html`
       <dialog part="dialog" aria-labelledby="title" @close=${this.onDialogClose}>
-        <header part="header">
+        <div class="header" part="header">
           <h2 id="title">Keyboard shortcuts</h2>
           <button type="button" @click=${this.onCloseClick}>Close</button>
-        </header>
+        </div>
         <div class="body" part="body">
           <section>
             <h3>Shortcuts</h3>

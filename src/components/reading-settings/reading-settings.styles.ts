@@ -63,12 +63,13 @@ export const readingSettingsStyles = css`
     box-sizing: border-box;
   }
 
-  header,
+  /* Title and reset rows are divs: a <header>/<footer> in a dialog would be a banner/contentinfo landmark. */
+  .header,
   .body,
-  footer {
+  .footer {
     padding: 0.75em 1em;
   }
-  header {
+  .header {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -79,7 +80,7 @@ export const readingSettingsStyles = css`
   }
   /* Keep the Close button in view only when the screen is tall enough to spare the room. */
   @media (min-height: 30em) {
-    header {
+    .header {
       position: sticky;
       top: 0;
       z-index: 1;
@@ -185,7 +186,7 @@ export const readingSettingsStyles = css`
     gap: 0.25em;
   }
 
-  footer {
+  .footer {
     display: flex;
     flex-wrap: wrap;
     gap: 0.75em;

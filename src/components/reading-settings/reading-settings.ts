@@ -131,19 +131,19 @@ export class ReadingSettingsElement extends LitElement {
   override render() {
     return html`
       <dialog part="dialog" aria-labelledby="title" @close=${this.onDialogClose}>
-        <header part="header">
+        <div class="header" part="header">
           <h2 id="title">Reading settings</h2>
           <button type="button" class="close" @click=${this.onCloseClick}>Close</button>
-        </header>
+        </div>
         <div class="body" part="body">
           ${SETTING_DESCRIPTOR_LIST.map((d) =>
             // The spacing preset sits right after the spacing sliders it changes.
             d.key === 'wordSpacing' ? [this.renderSetting(d), this.renderPresets()] : this.renderSetting(d),
           )}
         </div>
-        <footer part="footer">
+        <div class="footer" part="footer">
           <button type="button" class="reset" @click=${this.onResetClick}>Reset to defaults</button>
-        </footer>
+        </div>
         <p class="status" role="status">${this.status}</p>
       </dialog>
     `;

@@ -329,10 +329,10 @@ export class VoiceSettingsElement extends LitElement {
     const hasVoices = this.voices.length > 0;
     return html`
       <dialog part="dialog" aria-labelledby="title" @close=${this.onDialogClose}>
-        <header part="header">
+        <div class="header" part="header">
           <h2 id="title">Voices</h2>
           <button type="button" @click=${this.onCloseClick}>Close</button>
-        </header>
+        </div>
         <div class="body" part="body">
           ${this.renderSource()}
           ${hasVoices
