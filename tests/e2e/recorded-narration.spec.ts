@@ -105,7 +105,12 @@ test('no audio and no Howler code is fetched before Play', async ({ page }) => {
   await withoutSpeech(page);
   await page.goto('/');
   await waitForUpgrade(page);
-  await page.waitForTimeout(2500); // past the idle warm-up
+  // The narration loads in the background (then the controls name the first speaker): a preload
+  // would ask for the audio or the player code then. A request the page makes afterwards is
+  // logged after any such request.
+  await expect(page.locator('narration-controls [part="position"]')).toContainText('Speaker: ');
+  await page.evaluate(() => fetch('/after-warm-up').catch(() => undefined));
+  await expect.poll(() => requests.includes('/after-warm-up')).toBe(true);
   expect(requests.filter((p) => p.includes('/audio/') || /howler/i.test(p))).toEqual([]);
   await button(page, 'Play').click();
   await expect.poll(() => requests.some((p) => p.endsWith('/audio/manifest.json')), { timeout: 10_000 }).toBe(true);
@@ -211,4 +216,61 @@ test('take-away: the MP3 and a WebVTT transcript with voice tags covering every 
   for (const id of order) expect(text).toContain(`\n${id}\n`);
   expect(text).toContain('<v Stalin>');
   expect(text).toContain('<v Kollontai>');
+});
+
+test('a recording cut short (its header intact) stops with a message for people, never loops; a kiosk resets', async ({ page }) => {
+  test.setTimeout(120_000); // it waits out the kiosk's 30 s idle time
+  // The first 24 KB of each file: ~8 s of the Opus recording; the WebM header still announces 18 minutes.
+  const cut = (file: string) => readFileSync(`public/audio/${file}`).subarray(0, 24_000);
+  await page.route(/\/audio\/narration\.(webm|mp3)$/, (route) => {
+    const file = new URL(route.request().url()).pathname.split('/').pop()!;
+    return route.fulfill({ status: 200, contentType: file.endsWith('.webm') ? 'audio/webm' : 'audio/mpeg', body: cut(file) });
+  });
+  await withoutSpeech(page);
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto('/?kiosk&idle=30&speech=off');
+  await waitForUpgrade(page);
+  await page.mouse.click(300, 300); // leave the attract screen
+  await button(page, 'Play').click();
+  // The kiosk's spoken-help sprite is a Howl too: the narration's is the one that plays.
+  const narrationClock = () =>
+    page.evaluate(() => Math.max(-1, ...(window as unknown as { Howler: { _howls: { seek(): number }[] } }).Howler._howls.map((h) => h.seek() * 1000)));
+  await expect.poll(narrationClock, { timeout: 15_000 }).toBeGreaterThan(1000);
+  const message = page.locator('narration-controls [part="error"]');
+  await expect(message).toHaveText(/^The recording is incomplete or damaged at this point, so the narration stopped\./, { timeout: 30_000 });
+  // Details go to the console: whichever sign of the missing data came first — the early end, the
+  // element starting over at 0:00, or a seek into the missing part that could not land.
+  expect(consoleErrors.join('\n')).toMatch(/recorded narration: (the file ended at \d+ ms, it announced|the clock jumped back from \d+ to \d+ ms|a seek to \d+ ms did not land)/);
+  // It stopped and did not start over at 0:00: nothing sounds, nothing is highlighted.
+  const sounding = () =>
+    page.evaluate(() =>
+      (window as unknown as { Howler: { _howls: { playing(): boolean; _src: string | string[] }[] } }).Howler._howls
+        .filter((h) => String(h._src).includes('narration.'))
+        .map((h) => h.playing()),
+    );
+  expect(await sounding()).toEqual([false]);
+  await expect(page.locator('[aria-current="true"]')).toHaveCount(0);
+  expect(pageErrors).toEqual([]);
+  // Narration is not left "playing": the kiosk's idle timer runs, so the next visitor gets a fresh start.
+  await expect(page.getByRole('alertdialog', { name: 'Are you still there?' })).toBeVisible({ timeout: 45_000 });
+  expect(await sounding()).toEqual([false]); // never looped meanwhile
+});
+
+test('a click on a sentence past the end of a cut-short recording stops with the message (the seek cannot land)', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.route(/\/audio\/narration\.(webm|mp3)$/, (route) => {
+    const file = new URL(route.request().url()).pathname.split('/').pop()!;
+    return route.fulfill({ status: 200, contentType: file.endsWith('.webm') ? 'audio/webm' : 'audio/mpeg', body: readFileSync(`public/audio/${file}`).subarray(0, 24_000) });
+  });
+  await withoutSpeech(page);
+  await page.goto('/?narration=recorded');
+  await waitForUpgrade(page);
+  const far = manifest().order[60]!;
+  await page.locator(`[data-sid="${far}"]`).click();
+  const message = page.locator('narration-controls [part="error"]');
+  await expect(message).toHaveText(/^The recording is incomplete or damaged at this point, so the narration stopped\./, { timeout: 30_000 });
+  await expect(page.locator('[aria-current="true"]')).toHaveCount(0);
 });

@@ -520,6 +520,7 @@ export class HowlerBackend implements NarrationBackend {
         return backend.#paused;
       },
       durationMs: () => howl.duration() * 1000,
+      timelineMs: this.#manifest?.durationMs ?? 0,
       reconcileRate: (now) => this.#reconcileRate(now),
       onceUnlocked: (listener) => {
         const onUnlock = () => listener();

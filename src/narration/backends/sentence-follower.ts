@@ -11,7 +11,7 @@ import type { DisplayWord } from '../audio-timeline.ts';
 import type { TimerLike } from './speech-synthesis-backend.ts';
 import { NarrationError, type SentenceCallbacks } from '../types.ts';
 import type { AudioClock } from './audio-clock.ts';
-import { RECORDING_MESSAGES } from './recording-manifest.ts';
+import { RECORDING_MESSAGES, TRUNCATION_TOLERANCE_MS } from './recording-manifest.ts';
 
 /** `onStart` fires this much before the sentence's first sound (one frame of latency). */
 export const START_SLACK_MS = 20;
@@ -47,6 +47,8 @@ export interface PlaybackControl {
   readonly paused: boolean;
   /** The file's length (ms) as the element reports it (NaN or 0 when unknown). */
   durationMs(): number;
+  /** The length of the text in the recording (the manifest's timeline, ms). */
+  readonly timelineMs: number;
   /** Re-applies a rate Howler queued and never ran (called every tick). */
   reconcileRate(now: number): void;
   /** Calls `listener` once on Howler's `unlock` (the next touch or click); returns an unsubscribe. */
@@ -154,18 +156,20 @@ export class SentenceFollower {
     const { clock } = this.player;
     const raw = clock.raw();
     const durationMs = this.player.durationMs();
-    if (durationMs > 0 && raw < durationMs - 250) {
-      // Queued before our seek, with the element already elsewhere: the clock decides then.
-      if (clock.sinceSeek() < STALE_END_MS) return;
-      // The data ended long before the length the file announced: a cut-short recording.
-      console.error(`recorded narration: the file ended at ${Math.round(raw)} ms, it announced ${Math.round(durationMs)} ms`);
-      this.#fail(RECORDING_MESSAGES.incompleteHere);
-      return;
-    }
+    // Queued before our seek, with the element already elsewhere: the clock decides then.
+    if (durationMs > 0 && raw < durationMs - 250 && clock.sinceSeek() < STALE_END_MS) return;
     const { entry, isLast } = this.sentence;
-    if (this.#started && (isLast || Math.max(raw, this.#lastClock) >= entry.end - 1000)) this.#finish();
-    else {
-      console.error(`recorded narration: the file ended at ${Math.round(raw)} ms, inside a sentence (${entry.start}–${entry.end} ms)`);
+    const reached = Math.max(raw, Number.isFinite(this.#lastClock) ? this.#lastClock : 0);
+    // Ended where the file says it ends (or a stream that does not say): not an early end of data.
+    const atAnnouncedEnd = !(durationMs > 0) || raw >= durationMs - 250;
+    if (this.#started && atAnnouncedEnd && (isLast || reached >= entry.end - 1000)) {
+      this.#finish();
+    } else if (!atAnnouncedEnd || reached < this.player.timelineMs - TRUNCATION_TOLERANCE_MS) {
+      // The data ended long before the text does: a recording cut short (its header may say otherwise).
+      console.error(`recorded narration: the file ended at ${Math.round(reached)} ms, it announced ${Math.round(durationMs)} ms and the text lasts ${Math.round(this.player.timelineMs)} ms`);
+      this.#fail(RECORDING_MESSAGES.incompleteHere);
+    } else {
+      console.error(`recorded narration: the file ended at ${Math.round(reached)} ms, inside a sentence (${entry.start}–${entry.end} ms)`);
       this.#fail(RECORDING_MESSAGES.stopped);
     }
   }

@@ -517,7 +517,7 @@ describe('reading sentences from the audio clock', () => {
       const r = read(s.backend, 's1'); // 1200–2500 ms: the data ends at 2300
       await advance(1300);
       expect(r.error).toMatchObject({ code: 'audio-failed', message: expect.stringMatching(INCOMPLETE_HERE) });
-      expect(errors.mock.calls.flat().join(' ')).toContain('the file ended at 2300 ms, it announced 8200 ms');
+      expect(errors.mock.calls.flat().join(' ')).toContain('the file ended at 2300 ms, it announced 8200 ms and the text lasts 8300 ms');
       // Never looped: no play() after the end (the file would start over at 0:00).
       const playsAfterEnd = s.howl().calls.slice(s.howl().calls.lastIndexOf('seek:1.2')).filter((c) => c.startsWith('play'));
       expect(playsAfterEnd.length).toBeLessThanOrEqual(1);
