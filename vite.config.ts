@@ -24,6 +24,13 @@ export default defineConfig({
       // Browsers with custom elements but without ES modules (older kiosk and signage browsers).
       targets: ['chrome >= 54', 'safari >= 10', 'firefox >= 63', 'edge >= 79'],
       modernPolyfills: false,
+      // DOM APIs the usage-based polyfills miss, in the legacy polyfills chunk only: AbortController
+      // (Chrome < 66, Safari < 12.1) with a fetch that honours its signal, then addEventListener's
+      // `signal` option. <dialog> is polyfilled on demand by src/ui/modal-dialog.ts.
+      additionalLegacyPolyfills: [
+        'abortcontroller-polyfill/dist/polyfill-patch-fetch',
+        new URL('./src/legacy/event-listener-signal.js', import.meta.url).pathname,
+      ],
     }),
     VitePWA({
       strategies: 'injectManifest',

@@ -5,6 +5,7 @@
  */
 
 import { deepActiveElement } from '../ui/focus.ts';
+import { isOpenModalDialog } from '../ui/modal-dialog.ts';
 
 export { deepActiveElement };
 
@@ -51,9 +52,8 @@ export function keypadControls(root: Element | ShadowRoot): HTMLElement[] {
 
 /** The open modal dialog in front (the one holding focus, else the last opened one found), or null. */
 export function frontModalDialog(doc: Document = document): HTMLDialogElement | null {
-  const modals = [...flatTree(doc)].filter(
-    (el): el is HTMLDialogElement => el instanceof HTMLDialogElement && el.open && el.matches(':modal'),
-  );
+  // By tag name, not `instanceof HTMLDialogElement`: older browsers have no such global.
+  const modals = [...flatTree(doc)].filter(isOpenModalDialog);
   if (modals.length === 0) return null;
   const active = deepActiveElement(doc);
   return modals.find((dialog) => active && containsDeep(dialog, active)) ?? modals[modals.length - 1]!;

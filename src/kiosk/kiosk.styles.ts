@@ -4,8 +4,10 @@
  * dialogs (narration-help), a 3 px focus ring, and forced-colours fallbacks.
  */
 import { css } from 'lit';
+import { dialogPolyfillStyles } from '../ui/dialog-frame.styles.ts';
 
 export const kioskStyles = css`
+  ${dialogPolyfillStyles}
   :host {
     --_bg: var(--ne-surface, #f0e9d2);
     --_page: var(--ne-bg, #fbf7ea);

@@ -1,11 +1,48 @@
 /**
  * The frame every narration dialog shares (Voices, Keyboard shortcuts): token mapping, a modal
  * <dialog> that fits 320 CSS px and large text (scrolling body, sticky header), the backdrop and
- * the heading. Components add their own rules after it.
+ * the heading. Components add their own rules after it. `dialogPolyfillStyles`, part of it, is
+ * also for the dialogs with a frame of their own (Reading settings, the kiosk's).
  */
 import { css } from 'lit';
 
+/**
+ * What a browser without `<dialog>` needs for dialog-polyfill (./modal-dialog.ts): the rules of
+ * its dialog-polyfill.css, here because the dialog, its `.backdrop` (the dialog's next sibling)
+ * and the `._dialog_overlay` (appended to the same parent) all live in the component's shadow
+ * root. Only the polyfill's dialogs (class `polyfill`) and elements match, except the hiding of a
+ * closed dialog, which browsers with `<dialog>` already do. Old syntax on purpose (no `inset`,
+ * no space-separated `rgb()`): only old browsers use these rules.
+ */
+export const dialogPolyfillStyles = css`
+    dialog.polyfill {
+      display: block;
+      position: fixed;
+      top: 50%;
+      right: 0;
+      left: 0;
+      max-height: 100%;
+      margin: 0 auto;
+      transform: translate(0, -50%);
+    }
+    dialog:not([open]) {
+      display: none;
+    }
+    dialog.polyfill + .backdrop,
+    ._dialog_overlay {
+      position: fixed;
+      top: 0;
+      right: 0;
+      bottom: 0;
+      left: 0;
+    }
+    dialog.polyfill + .backdrop {
+      background: rgba(0, 0, 0, 0.65);
+    }
+`;
+
 export const dialogFrameStyles = css`
+    ${dialogPolyfillStyles}
     :host {
       --_bg: var(--ne-surface, #f0e9d2);
       --_text: var(--ne-text, #1a1a1a);

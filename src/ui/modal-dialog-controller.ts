@@ -1,11 +1,13 @@
 /**
- * Keeps a component's native modal `<dialog>` in step with its `open` property and gives focus
+ * Keeps a component's modal `<dialog>` in step with its `open` property and gives focus
  * back to the element that opened it (found through shadow roots) when it closes — by Escape, a
  * Close button or the owner. The component calls `willUpdate`/`updated` from its own lifecycle and
- * `closed()` from the dialog's `close` event.
+ * `closed()` from the dialog's `close` event. Browsers without `<dialog>` get the polyfill
+ * (./modal-dialog.ts) on the first open.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { deepActiveElement } from './focus.ts';
+import { closeDialog, showModal } from './modal-dialog.ts';
 
 /** A component with an `open` property and a native dialog in its render root. */
 export type DialogHost = ReactiveControllerHost &
@@ -33,16 +35,17 @@ export class ModalDialogController implements ReactiveController {
     if (openChanged && this.host.open) this.rememberOpener();
   }
 
-  /** Call from the host's `updated`: shows or closes the native dialog to match `open`. */
+  /** Call from the host's `updated`: shows or closes the dialog to match `open`. */
   updated(openChanged: boolean): void {
     if (!openChanged) return;
     const dialog = this.dialog();
     if (!dialog) return;
-    if (this.host.open && !dialog.open) {
-      if (this.host.isConnected) dialog.showModal();
-    } else if (!this.host.open && dialog.open) {
-      this.#closingProgrammatically = true;
-      dialog.close();
+    if (this.host.open) {
+      if (!dialog.open && this.host.isConnected) showModal(dialog);
+    } else {
+      // Also cancels an open still waiting for the polyfill.
+      if (dialog.open) this.#closingProgrammatically = true;
+      closeDialog(dialog);
     }
   }
 

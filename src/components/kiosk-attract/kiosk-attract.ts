@@ -8,6 +8,7 @@ import { customElement, property, query } from 'lit/decorators.js';
 import { kioskStyles } from '../../kiosk/kiosk.styles.ts';
 import { KioskStartEvent } from '../kiosk-bar/events.ts';
 import { KIOSK_TEXT } from '../../kiosk/speech/phrases.ts';
+import { closeDialog, showModal } from '../../ui/modal-dialog.ts';
 
 /**
  * @summary Full-screen, silent attract screen; any key, click or touch starts.
@@ -87,9 +88,9 @@ export class KioskAttractElement extends LitElement {
     if (!dialog) return;
     if (this.open && !dialog.open) {
       this.started = false;
-      if (this.isConnected) dialog.showModal();
-    } else if (!this.open && dialog.open) {
-      dialog.close();
+      if (this.isConnected) showModal(dialog);
+    } else if (!this.open) {
+      closeDialog(dialog);
     }
   }
 

@@ -9,6 +9,7 @@ import { kioskStyles } from '../../kiosk/kiosk.styles.ts';
 import { deepActiveElement } from '../../kiosk/focus.ts';
 import { KEY_WORDS, KIOSK_TEXT } from '../../kiosk/speech/phrases.ts';
 import { helpTexts, type HelpContext } from '../../kiosk/speech/prompt.ts';
+import { closeDialog, showModal } from '../../ui/modal-dialog.ts';
 
 /** One row of the key list. */
 export interface KioskHelpKey {
@@ -101,12 +102,12 @@ export class KioskHelpElement extends LitElement {
     if (!dialog || dialog.open) return;
     const active = deepActiveElement(this.ownerDocument);
     this.opener = active instanceof HTMLElement && active !== this.ownerDocument.body ? active : null;
-    dialog.showModal();
+    showModal(dialog);
   }
 
   /** Closes the help (focus goes back to the opener). */
   close(): void {
-    this.dialog?.close();
+    closeDialog(this.dialog);
   }
 
   private readonly onDialogClose = (): void => {

@@ -8,6 +8,7 @@ import { customElement, query, state } from 'lit/decorators.js';
 import { kioskStyles } from '../../kiosk/kiosk.styles.ts';
 import { KioskRestartEvent } from '../kiosk-bar/events.ts';
 import { KIOSK_TEXT } from '../../kiosk/speech/phrases.ts';
+import { closeDialog, showModal } from '../../ui/modal-dialog.ts';
 
 /**
  * @summary Home/Restart button with a confirmation dialog (native modal `<dialog>`).
@@ -54,14 +55,13 @@ export class KioskHomeElement extends LitElement {
   async show(): Promise<void> {
     this.confirming = true;
     await this.updateComplete;
-    if (this.dialog && !this.dialog.open) this.dialog.showModal();
-    this.keepButton?.focus();
+    if (this.dialog) showModal(this.dialog, () => this.keepButton?.focus());
   }
 
   /** Closes the confirmation without restarting (focus stays where the owner puts it). */
   close(): void {
     this.confirming = false;
-    if (this.dialog?.open) this.dialog.close('reset');
+    closeDialog(this.dialog, 'reset');
   }
 
   private readonly onHomeClick = (): void => {

@@ -9,6 +9,7 @@ import { kioskStyles } from '../../kiosk/kiosk.styles.ts';
 import { KioskContinueEvent } from '../kiosk-bar/events.ts';
 import { KIOSK_TEXT } from '../../kiosk/speech/phrases.ts';
 import { describeSeconds } from '../../kiosk/speech/prompt.ts';
+import { closeDialog, showModal } from '../../ui/modal-dialog.ts';
 
 
 /**
@@ -55,10 +56,9 @@ export class KioskIdleDialogElement extends LitElement {
     if (!dialog) return;
     if (this.open && !dialog.open) {
       if (!this.isConnected) return;
-      dialog.showModal();
-      this.continueButton?.focus();
-    } else if (!this.open && dialog.open) {
-      dialog.close();
+      showModal(dialog, () => this.continueButton?.focus());
+    } else if (!this.open) {
+      closeDialog(dialog);
     }
   }
 

@@ -4,8 +4,10 @@
  * without tokens.css. Must hold at 320 CSS px wide, 256 px high and 300% text.
  */
 import { css } from 'lit';
+import { dialogPolyfillStyles } from '../../ui/dialog-frame.styles.ts';
 
 export const readingSettingsStyles = css`
+  ${dialogPolyfillStyles}
   :host {
     --_bg: var(--ne-surface, #f0e9d2);
     --_text: var(--ne-text, #1a1a1a);
