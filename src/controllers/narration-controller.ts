@@ -84,6 +84,12 @@ export class NarrationController implements ReactiveController {
     return this.session?.preferences ?? this.#storedPreferences;
   }
 
+  /** After a recording fault: whether the controls offer to read on with the device voice. */
+  get offerDeviceVoice(): boolean {
+    const session = this.session;
+    return !!session && session.engine.snapshot.status === 'error' && session.canOfferDeviceVoice;
+  }
+
   /** The sentence being read or paused on (what the highlight shows), from the session; else null. */
   get currentSentenceId(): string | null {
     const snapshot = this.session?.engine.snapshot;
@@ -202,6 +208,11 @@ export class NarrationController implements ReactiveController {
         break;
       case 'previous-paragraph':
         engine.previousParagraph();
+        break;
+      case 'use-device-voice':
+        // The reader's choice from now on (kept, like choosing it in Voices…); same sentence.
+        session.setSource('device');
+        engine.play();
         break;
       case 'resume-saved':
         if (this.savedPosition) engine.playFrom(this.savedPosition.id);

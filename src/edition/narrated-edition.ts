@@ -4,7 +4,9 @@
  * document, and wires the child controls: they send intent (typed events) up, and it hands state
  * down. Dialogs live in its shadow root; the toolbar controls live in the static light DOM.
  * In kiosk mode (`kiosk` attribute) it loads the kiosk controller, as its own chunk, and hands
- * it the attract screen, idle reset, keypad and kiosk bar.
+ * it the attract screen, idle reset, keypad and kiosk bar. Every lazy chunk goes through
+ * `loadChunk` (one retry); when one cannot be loaded (the edition was updated since the page was
+ * opened) it shows the reload notice, and a kiosk reloads by itself at its next idle reset.
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
@@ -17,6 +19,10 @@ import { DEFAULT_SHORTCUTS } from '../narration/shortcuts.ts';
 import { SPEAKER_IDS } from '../content/model.ts';
 import '../components/reading-toolbar/reading-toolbar.ts';
 import '../components/narration-controls/narration-controls.ts';
+import '../components/reload-notice/reload-notice.ts';
+import type { ReloadNoticeElement } from '../components/reload-notice/reload-notice.ts';
+import { CHUNK_FAILED_EVENT, CHUNK_FAILED_MESSAGE, ChunkLoadError, loadChunk, type ChunkFailedEvent } from '../ui/chunk-loader.ts';
+import { IDLE_RESET_EVENT } from '../offline/update-policy.ts';
 import type { KioskController } from '../controllers/kiosk-controller.ts';
 import type { ReadingSettingsElement } from '../components/reading-settings/reading-settings.ts';
 import type { SettingChangeEvent } from '../components/reading-settings/events.ts';
@@ -34,9 +40,9 @@ import type {
 type DialogName = 'settings' | 'help' | 'voices';
 
 const DIALOG_MODULES: Record<DialogName, () => Promise<unknown>> = {
-  settings: () => import('../components/reading-settings/reading-settings.ts'),
-  help: () => import('../components/narration-help/narration-help.ts'),
-  voices: () => import('../components/voice-settings/voice-settings.ts'),
+  settings: () => loadChunk('reading settings', () => import('../components/reading-settings/reading-settings.ts')),
+  help: () => loadChunk('keyboard shortcuts', () => import('../components/narration-help/narration-help.ts')),
+  voices: () => loadChunk('voices', () => import('../components/voice-settings/voice-settings.ts')),
 };
 
 /**
@@ -75,15 +81,20 @@ export class NarratedEdition extends LitElement {
   @state() private settings?: ReadingSettings;
   /** Dialogs loaded so far: each is its own chunk, loaded the first time it is asked for. */
   @state() private dialogs: ReadonlySet<DialogName> = new Set();
+  /** Why the page should be reloaded (a chunk could not be loaded), or null. */
+  @state() private reloadMessage: string | null = null;
 
   @query('reading-settings') private settingsDialog?: ReadingSettingsElement;
   @query('narration-help') private helpDialog?: NarrationHelpElement;
   @query('voice-settings') private voicesDialog?: VoiceSettingsElement;
+  @query('reload-notice') private reloadNotice?: ReloadNoticeElement;
 
   private readonly narration = new NarrationController(this, {
     loadSession: async (startId, stores) => {
-      const { loadNarration } = await import('./narration-loader.ts');
-      const { parseSourceParam } = await import('../narration/narration-source.ts');
+      // A failure rejects with a message for people, which the controls show.
+      const [{ loadNarration }, { parseSourceParam }] = await loadChunk('narration', () =>
+        Promise.all([import('./narration-loader.ts'), import('../narration/narration-source.ts')]),
+      );
       return loadNarration({
         editionUrl: new URL('edition.json', document.baseURI).href,
         manifestUrl: new URL('audio/manifest.json', document.baseURI).href,
@@ -138,12 +149,16 @@ export class NarratedEdition extends LitElement {
     const toolbar = this.querySelector('.ne-toolbar-row');
     if (toolbar) this.toolbarObserver?.observe(toolbar);
     window.addEventListener('resize', this.updateToolbarSticky);
+    window.addEventListener(CHUNK_FAILED_EVENT, this.onChunkFailed);
+    window.addEventListener(IDLE_RESET_EVENT, this.onIdleReset);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.toolbarObserver?.disconnect();
     window.removeEventListener('resize', this.updateToolbarSticky);
+    window.removeEventListener(CHUNK_FAILED_EVENT, this.onChunkFailed);
+    window.removeEventListener(IDLE_RESET_EVENT, this.onIdleReset);
     this.removeEventListener('settings-open-request', this.openSettings);
     this.removeEventListener('narration-command', this.onNarrationCommand);
     this.removeEventListener('narration-rate', this.onNarrationRate);
@@ -163,7 +178,7 @@ export class NarratedEdition extends LitElement {
 
   /** Loads the kiosk controller (its own chunk: the normal first load does not carry it). */
   private loadKiosk(): void {
-    this.kioskLoading ??= import('../controllers/kiosk-controller.ts')
+    this.kioskLoading ??= loadChunk('kiosk', () => import('../controllers/kiosk-controller.ts'))
       .then(({ KioskController }) => {
         this.kioskController = new KioskController(this, {
           idleSeconds: () => this.idle,
@@ -176,7 +191,7 @@ export class NarratedEdition extends LitElement {
         this.requestUpdate();
       })
       .catch((error: unknown) => {
-        console.error(error);
+        if (!(error instanceof ChunkLoadError)) console.error(error); // loadChunk logged its own
         this.setAttribute('data-kiosk-ready', ''); // show the page anyway
       });
   }
@@ -196,6 +211,7 @@ export class NarratedEdition extends LitElement {
       controls.savedPosition = this.narration.savedPosition;
       controls.shortcutsEnabled = this.narration.preferences.shortcuts;
       controls.notice = this.narration.session?.notice ?? null;
+      controls.offerDeviceVoice = this.narration.offerDeviceVoice;
     }
     if (this.settings) this.setAttribute('data-ready', '');
   }
@@ -222,29 +238,55 @@ export class NarratedEdition extends LitElement {
     }
   }
 
-  /** Loads a dialog's module (once) and renders it. */
-  private async loadDialog(name: DialogName): Promise<void> {
+  /**
+   * Loads a dialog's module (once) and renders it; false when it could not be loaded (the reload
+   * notice is showing then, and takes focus, where the dialog would have).
+   */
+  private async loadDialog(name: DialogName): Promise<boolean> {
     if (!this.dialogs.has(name)) {
-      await DIALOG_MODULES[name]();
+      try {
+        await DIALOG_MODULES[name]();
+      } catch (error) {
+        if (!(error instanceof ChunkLoadError)) console.error(error); // loadChunk logged its own
+        this.reloadMessage ??= CHUNK_FAILED_MESSAGE; // already set by its ChunkFailedEvent
+        await this.updateComplete;
+        await this.reloadNotice?.focusReload();
+        return false;
+      }
       this.dialogs = new Set([...this.dialogs, name]);
     }
     await this.updateComplete;
+    return true;
   }
 
   private readonly openSettings = async (): Promise<void> => {
-    await this.loadDialog('settings');
-    this.settingsDialog?.show();
+    if (await this.loadDialog('settings')) this.settingsDialog?.show();
   };
   private readonly openHelp = async (): Promise<void> => {
-    await this.loadDialog('help');
-    this.helpDialog?.show();
+    if (await this.loadDialog('help')) this.helpDialog?.show();
   };
   private readonly openVoices = async (): Promise<void> => {
-    await Promise.all([this.narration.ensureSession(), this.loadDialog('voices')]);
+    const [, loaded] = await Promise.all([this.narration.ensureSession(), this.loadDialog('voices')]);
+    if (!loaded) return;
     this.requestUpdate();
     await this.updateComplete;
     this.voicesDialog?.show();
   };
+
+  /** A lazy chunk could not be loaded, even on a retry: offer a reload (the details are in the console). */
+  private readonly onChunkFailed = (event: ChunkFailedEvent): void => {
+    this.reloadMessage ??= event.error.message;
+  };
+
+  /** A kiosk with a chunk missing reloads by itself once nobody is at the screen (its place is reset anyway). */
+  private readonly onIdleReset = (): void => {
+    if (this.kiosk && this.reloadMessage) location.reload();
+  };
+
+  /** The visitor pressed "Reload the page": the position and the settings are already stored. */
+  private onReloadRequest(): void {
+    location.reload();
+  }
 
   private readonly onNarrationCommand = (event: NarrationCommandEvent): void => {
     void this.narration.command(event.command);
@@ -291,6 +333,7 @@ export class NarratedEdition extends LitElement {
     const preferences = this.narration.preferences;
     const session = this.narration.session;
     return html`
+      <reload-notice .message=${this.reloadMessage} ?kiosk=${this.kiosk} @reload-request=${this.onReloadRequest}></reload-notice>
       <slot></slot>
       ${this.settings && this.dialogs.has('settings')
         ? html`<reading-settings

@@ -126,6 +126,14 @@ export class NarrationSession {
     return this.#source;
   }
 
+  /**
+   * Whether the device voice can take over after the recording failed: the recording reads, the
+   * page did not force it, and this browser has speech synthesis.
+   */
+  get canOfferDeviceVoice(): boolean {
+    return this.#source === 'recorded' && this.#forced === null && this.#speechAvailable;
+  }
+
   /** Whether the page forced the source (then the reader cannot switch). */
   get sourceForced(): boolean {
     return this.#forced !== null;

@@ -274,3 +274,35 @@ test('a click on a sentence past the end of a cut-short recording stops with the
   await expect(message).toHaveText(/^The recording is incomplete or damaged at this point, so the narration stopped\./, { timeout: 30_000 });
   await expect(page.locator('[aria-current="true"]')).toHaveCount(0);
 });
+
+test('after a recording fault the reader is offered the device voice, which reads on from the same sentence', async ({ page }) => {
+  await page.route(/\/audio\/narration\.(webm|mp3)$/, (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.addInitScript({ content: FAKE_SPEECH });
+  // The reader chose the recording earlier (not forced by the page): the device voice may take over.
+  await page.addInitScript(() => localStorage.setItem('ne-narration:v1', JSON.stringify({ source: 'recorded' })));
+  await page.goto('/#' + manifest().order[4]);
+  await waitForUpgrade(page);
+  await button(page, 'Play').click();
+  await expect(page.locator('narration-controls [part="error"]')).toHaveText(/recorded narration could not be loaded/i, { timeout: 15_000 });
+  const offer = button(page, 'Read on with the device voice');
+  await expect(offer).toBeVisible();
+  const box = (await offer.boundingBox())!;
+  expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
+  await expectNoAxeViolations(page, 'a recording fault with the device-voice offer');
+  expect(await page.evaluate(() => (window as unknown as { __speech: { speakCalls: number } }).__speech.speakCalls)).toBe(0);
+  await offer.click();
+  await expect(page.locator('[aria-current="true"]')).toHaveAttribute('data-sid', manifest().order[4]!);
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __speech: { spoken: { text: string }[] } }).__speech.spoken.length)).toBeGreaterThan(0);
+  await expect(offer).toHaveCount(0);
+  await expect(page.locator('narration-controls [part="error"]')).toHaveCount(0);
+});
+
+test('a page that forces the recording offers no device voice after a fault', async ({ page }) => {
+  await page.route(/\/audio\/narration\.(webm|mp3)$/, (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.addInitScript({ content: FAKE_SPEECH });
+  await page.goto('/?narration=recorded');
+  await waitForUpgrade(page);
+  await button(page, 'Play').click();
+  await expect(page.locator('narration-controls [part="error"]')).toHaveText(/recorded narration could not be loaded/i, { timeout: 15_000 });
+  await expect(button(page, 'Read on with the device voice')).toHaveCount(0);
+});

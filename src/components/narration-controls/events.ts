@@ -18,7 +18,8 @@ export type NarrationCommand =
   | 'next' // next sentence
   | 'previous-paragraph'
   | 'next-paragraph'
-  | 'resume-saved'; // start reading from the saved position
+  | 'resume-saved' // start reading from the saved position
+  | 'use-device-voice'; // after a recording fault: read on with the device voice, from the same sentence
 
 /** Reading options the reader can switch in the keyboard-shortcuts dialog. */
 export type NarrationOption = 'shortcuts' | 'followAlong' | 'tabToSentences';

@@ -134,6 +134,9 @@ export class NarrationControlsElement extends LitElement {
   /** Whether the Alt+Shift shortcuts are on (only sets `aria-keyshortcuts` on the buttons). */
   @property({ type: Boolean, attribute: 'shortcuts-enabled' }) shortcutsEnabled = false;
 
+  /** After a recording fault, offer the device voice (a button next to the message). */
+  @property({ type: Boolean, attribute: false }) offerDeviceVoice = false;
+
   /** A short notice from the narration (e.g. "Playing the recorded narration…"), shown and announced once. */
   @property({ attribute: false }) notice: string | null = null;
 
@@ -281,6 +284,10 @@ export class NarrationControlsElement extends LitElement {
     this.dispatchEvent(new VoicesOpenRequestEvent());
   };
 
+  private readonly onUseDeviceVoiceClick = (): void => {
+    this.dispatchEvent(new NarrationCommandEvent('use-device-voice'));
+  };
+
   private readonly onHelpClick = (): void => {
     this.dispatchEvent(new HelpOpenRequestEvent());
   };
@@ -309,7 +316,10 @@ export class NarrationControlsElement extends LitElement {
           </button>
         </div>
         ${status === 'error'
-          ? html`<p class="error" part="error" role="none">${error?.message || GENERIC_ERROR}</p>`
+          ? html`<p class="error" part="error" role="none">${error?.message || GENERIC_ERROR}</p>
+              ${this.offerDeviceVoice
+                ? html`<button type="button" class="offer" part="offer" @click=${this.onUseDeviceVoiceClick}>Read on with the device voice</button>`
+                : nothing}`
           : this.notice
             ? html`<p class="error notice" part="notice" role="none">${this.notice}</p>`
             : nothing}
