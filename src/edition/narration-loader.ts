@@ -2,7 +2,8 @@
  * Loads the narration on demand (a separate chunk, so the first load stays small): fetches the
  * public document model (`edition.json`), builds the spoken script through the lexicon, and
  * creates a session over the browser's speech synthesis, the recorded narration (its code and
- * Howler load only when it is first played) and localStorage.
+ * Howler load only when it is first played, through `loadChunk`: one retry, then the reload
+ * notice and a message for people in the controls) and localStorage.
  */
 import type { Edition } from '../content/model.ts';
 import { defaultLexicon } from '../narration/lexicon.ts';
@@ -11,7 +12,10 @@ import { buildNarrationScript } from '../narration/script.ts';
 import { NarrationSession } from '../narration/session.ts';
 import { SpeechSynthesisBackend } from '../narration/backends/speech-synthesis-backend.ts';
 import type { NarrationSource } from '../narration/narration-source.ts';
+import { NarrationError } from '../narration/types.ts';
+import type { HowlLike, HowlOptionsLike } from '../narration/backends/howler-backend.ts';
 import { cacheRecordedNarration } from '../offline/register.ts';
+import { ChunkLoadError, loadChunk } from '../ui/chunk-loader.ts';
 
 /** Options of {@link loadNarration}. */
 export interface NarrationLoadOptions {
@@ -29,6 +33,12 @@ export interface NarrationLoadOptions {
 /** What a visitor reads when the narration cannot start (details go to the console). */
 export const NARRATION_UNAVAILABLE = 'The narration could not be loaded. The text is still here to read.';
 
+/** `new Howl(…)` from Howler's own chunk, loaded on first use (retried once; see `loadChunk`). */
+async function createHowl(options: HowlOptionsLike): Promise<HowlLike> {
+  const { Howl } = await loadChunk('audio player', () => import('howler'));
+  return new Howl(options);
+}
+
 /** Fetches the edition and builds a narration session; rejects with a message written for people. */
 export async function loadNarration(options: NarrationLoadOptions): Promise<NarrationSession> {
   let script;
@@ -45,9 +55,14 @@ export async function loadNarration(options: NarrationLoadOptions): Promise<Narr
     script,
     createDeviceBackend: () => new SpeechSynthesisBackend(),
     loadRecordedBackend: async () => {
-      const { HowlerBackend } = await import('../narration/backends/howler-backend.ts');
+      const { HowlerBackend } = await loadChunk('recorded narration', () => import('../narration/backends/howler-backend.ts')).catch(
+        (error: unknown) => {
+          // The controls show the engine's error message: the one for people, not the import's.
+          throw error instanceof ChunkLoadError ? new NarrationError('audio-failed', error.message) : error;
+        },
+      );
       cacheRecordedNarration(); // from now on the recording also plays offline
-      return new HowlerBackend({ manifestUrl: options.manifestUrl });
+      return new HowlerBackend({ manifestUrl: options.manifestUrl, createHowl });
     },
     speechAvailable: typeof globalThis.speechSynthesis !== 'undefined' && globalThis.speechSynthesis !== null,
     forcedSource: options.forcedSource ?? null,

@@ -32,6 +32,7 @@ import {
 import { PromptQueue, type PromptOutput } from './speech/prompt-queue.ts';
 import { DeviceVoiceOutput, SpriteOutput } from './speech/outputs.ts';
 import { assertSpriteCurrent, checkSpriteMap, parseSpriteMap, type InterfaceSprite } from './speech/sprite-map.ts';
+import { loadChunk } from '../ui/chunk-loader.ts';
 
 /** How the host set speech mode: forced on, on at the first key press (default), or never automatically. */
 export type SpeechModeSetting = 'on' | 'auto' | 'off';
@@ -520,7 +521,7 @@ async function loadSpriteOutput(
   const sprite: InterfaceSprite = parseSpriteMap(await response.text());
   const book = await options.book();
   assertSpriteCurrent(checkSpriteMap(sprite, book.phrases, options.spoken), (id) => `"${id}"`);
-  const { Howl } = await import('howler');
+  const { Howl } = await loadChunk('spoken-help player', () => import('howler'));
   const base = new URL(url, document.baseURI);
   const howl = await new Promise<InstanceType<typeof Howl>>((resolve, reject) => {
     const created: InstanceType<typeof Howl> = new Howl({
