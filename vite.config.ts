@@ -1,9 +1,11 @@
 // Build configuration: the edition plugin turns the annotated source into static HTML and
-// edition.json; plugin-legacy adds a nomodule bundle for older kiosk browsers; vite-plugin-pwa builds
-// the offline service worker (src/offline/sw.ts) and fills in its precache list.
+// edition.json; plugin-legacy adds a nomodule bundle for older kiosk browsers; the CSP plugin moves every
+// inline script into a file (the page runs under script-src 'self'); vite-plugin-pwa builds the offline
+// service worker (src/offline/sw.ts) and fills in its precache list.
 import { defineConfig } from 'vite';
 import legacy from '@vitejs/plugin-legacy';
 import { VitePWA } from 'vite-plugin-pwa';
+import { cspReadyHtmlPlugin } from './src/build/csp-ready-html.ts';
 import { editionPlugin, preloadFontsPlugin } from './src/build/edition-plugin.ts';
 
 export default defineConfig({
@@ -32,6 +34,8 @@ export default defineConfig({
         new URL('./src/legacy/event-listener-signal.js', import.meta.url).pathname,
       ],
     }),
+    // After the HTML is final: no inline script and no data: module (a strict CSP; README "Security headers").
+    cspReadyHtmlPlugin(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/offline',
@@ -39,8 +43,9 @@ export default defineConfig({
       injectRegister: false, // src/offline/register.ts registers it, after load
       manifest: false,
       injectManifest: {
-        // The app shell (modern and legacy chunks), the woff2 fonts, the document model and the
-        // transcript. The recorded narration (audio/) is stored on demand: see sw.ts.
+        // The app shell (modern and legacy chunks, the scripts moved out of the HTML), the woff2
+        // fonts, the document model and the transcript. The recorded narration (audio/) is stored
+        // on demand: see sw.ts.
         globPatterns: ['**/*.{html,js,css,woff2,json,vtt,svg}'],
         // The recording's player code (Howler) is also stored only once it has been used, so a
         // web visitor downloads none of it before pressing Play (see the runtime route in sw.ts).

@@ -2,8 +2,9 @@
  * Vite plugin that turns the annotated source into the page: it parses the content file at build
  * (and dev) time — a malformed annotation fails the build with `file:line: message` — fills the
  * HTML template with the static text, inlines the tiny script that applies stored reading settings
- * before first paint, and emits `edition.json` (the public document model) and, when the recorded
- * narration exists, `narration.vtt` (a timed transcript with voice tags, from its manifest).
+ * before first paint (`csp-ready-html.ts` then moves it into a file), and emits `edition.json` (the
+ * public document model) and, when the recorded narration exists, `narration.vtt` (a timed
+ * transcript with voice tags, from its manifest).
  * With `interfaceSprite` set, the build also fails when the kiosk's recorded spoken help
  * (`public/audio/interface.json`) lacks a phrase or holds an outdated one, naming each.
  */
@@ -137,7 +138,7 @@ export function editionPlugin(options: EditionPluginOptions): Plugin {
         .replace(MARKERS.title, () => rendered.documentTitle)
         .replace(MARKERS.masthead, () => rendered.masthead)
         .replace(MARKERS.main, () => rendered.main)
-        .replace(MARKERS.early, () => `<script>${earlyScriptCode}</script>`);
+        .replace(MARKERS.early, () => `<script id="ne-early-settings">${earlyScriptCode}</script>`);
     },
     generateBundle() {
       const edition = load();

@@ -12,12 +12,50 @@
  * No framework: plain custom element, a few hundred bytes, runs in older browsers too.
  */
 
-import { isFlagOn } from '../page/page-options.ts';
+import { readPageOptions, writePageOptions } from '../page/page-options.ts';
 
 const SCRIPT_BASE = (() => {
   const script = document.currentScript as HTMLScriptElement | null;
   return script?.src ? new URL('.', script.src).href : new URL('.', location.href).href;
 })();
+
+/** The element's own styles (in its shadow root). */
+const STYLES = `
+  :host { display: block; contain: content; }
+  :host([hidden]) { display: none; }
+  iframe {
+    display: block;
+    inline-size: 100%;
+    block-size: var(--narrated-edition-height, min(85vh, 56rem));
+    border: var(--narrated-edition-border, 1px solid #767676);
+    border-radius: var(--narrated-edition-radius, 0.5rem);
+    background: #fbf7ea;
+  }`;
+
+let sharedSheet: CSSStyleSheet | undefined;
+
+/**
+ * Styles a shadow root. A constructable stylesheet (one, shared by every element) is not an inline
+ * style, so a host page's `style-src 'self'` allows it; only browsers without constructable
+ * stylesheets (Safari before 16.4, older kiosk browsers) get a `<style>` element.
+ */
+function adoptStyles(root: ShadowRoot): void {
+  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+    try {
+      if (!sharedSheet) {
+        sharedSheet = new CSSStyleSheet();
+        sharedSheet.replaceSync(STYLES);
+      }
+      root.adoptedStyleSheets = [sharedSheet];
+      return;
+    } catch {
+      // A constructor that exists but throws (early implementations): fall back below.
+    }
+  }
+  const style = document.createElement('style');
+  style.textContent = STYLES;
+  root.prepend(style);
+}
 
 const OBSERVED = ['src', 'theme', 'kiosk', 'idle', 'narration-source', 'start-sentence', 'label', 'speech', 'speech-rate'] as const;
 
@@ -44,18 +82,10 @@ export function embedUrl(base: string, attrs: (name: string) => string | null): 
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new EmbedAttributeError(`<narrated-edition src>: only http: and https: addresses are allowed, not "${url.protocol}"; the edition is not shown.`);
   }
-  const set = (param: string, value: string | null) => {
-    if (value !== null && value !== '') url.searchParams.set(param, value);
-  };
-  set('theme', attrs('theme'));
-  set('idle', attrs('idle'));
-  set('narration', attrs('narration-source'));
-  set('speech-rate', attrs('speech-rate'));
-  // `speech` alone (or "on") forces the kiosk's spoken help on; "off" stops a key press turning it on.
-  const speech = attrs('speech');
-  if (speech !== null) url.searchParams.set('speech', speech.trim() || 'on');
-  // `kiosk` reads like the page's `?kiosk=`: present and empty, true, 1, yes or on.
-  if (isFlagOn(attrs('kiosk'))) url.searchParams.set('kiosk', '');
+  // The same parser as the page's own URL: bad values fall back to the defaults, and only the
+  // options that differ from them reach the frame's URL. `narration-source` is `narration`.
+  const options = readPageOptions((name) => attrs(name === 'narration' ? 'narration-source' : name));
+  writePageOptions(options, url.searchParams);
   const start = attrs('start-sentence');
   url.hash = start ? encodeURIComponent(start) : '';
   return url.href;
@@ -69,25 +99,14 @@ export class NarratedEditionEmbed extends HTMLElement {
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open' });
-    const style = document.createElement('style');
-    style.textContent = `
-      :host { display: block; contain: content; }
-      :host([hidden]) { display: none; }
-      iframe {
-        display: block;
-        inline-size: 100%;
-        block-size: var(--narrated-edition-height, min(85vh, 56rem));
-        border: var(--narrated-edition-border, 1px solid #767676);
-        border-radius: var(--narrated-edition-radius, 0.5rem);
-        background: #fbf7ea;
-      }`;
+    adoptStyles(root);
     this.#frame = document.createElement('iframe');
     // Only what the edition uses: sound that starts from a tap inside the frame; its own scripts,
     // storage and offline worker (its own origin), and the take-away downloads. No top
     // navigation, popups, forms or modal prompts.
     this.#frame.setAttribute('allow', 'autoplay');
     this.#frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-downloads');
-    root.append(style, this.#frame);
+    root.append(this.#frame);
   }
 
   connectedCallback(): void {

@@ -70,6 +70,25 @@ function clampedNumber(value: string | null, min: number, max: number, fallback:
   return Math.min(max, Math.max(min, n));
 }
 
+/** The names of the page options, as URL parameters (an embed's attributes use the same names, see `embed-element.ts`). */
+export type PageOptionName = 'kiosk' | 'idle' | 'theme' | 'speech' | 'speech-rate' | 'narration';
+
+/**
+ * Reads the page options through `get`, which gives an option's raw value by name (a URL's
+ * parameter, an embed's attribute) or null when it is absent. The one parser of every option.
+ */
+export function readPageOptions(get: (name: PageOptionName) => string | null): PageOptions {
+  const theme = (get('theme') ?? '').trim() as Theme;
+  return {
+    kiosk: isFlagOn(get('kiosk')),
+    idleSeconds: Math.round(clampedNumber(get('idle'), MIN_IDLE_SECONDS, MAX_IDLE_SECONDS, DEFAULT_IDLE_SECONDS)),
+    theme: THEMES.includes(theme) ? theme : null,
+    speech: parseSpeechSetting(get('speech')),
+    speechRate: parseSpeechRate(get('speech-rate')),
+    narration: parseSourceParam(get('narration')),
+  };
+}
+
 /** Reads the page options from a query string (`location.search`). */
 export function parsePageOptions(search: string): PageOptions {
   let params: URLSearchParams;
@@ -78,15 +97,20 @@ export function parsePageOptions(search: string): PageOptions {
   } catch {
     params = new URLSearchParams();
   }
-  const theme = (params.get('theme') ?? '').trim() as Theme;
-  return {
-    kiosk: isFlagOn(params.get('kiosk')),
-    idleSeconds: Math.round(clampedNumber(params.get('idle'), MIN_IDLE_SECONDS, MAX_IDLE_SECONDS, DEFAULT_IDLE_SECONDS)),
-    theme: THEMES.includes(theme) ? theme : null,
-    speech: parseSpeechSetting(params.get('speech')),
-    speechRate: parseSpeechRate(params.get('speech-rate')),
-    narration: parseSourceParam(params.get('narration')),
-  };
+  return readPageOptions((name) => params.get(name));
+}
+
+/**
+ * Writes `options` as URL parameters into `params` (a framed page's URL), leaving out every
+ * option at its default, so the page reads back exactly these options.
+ */
+export function writePageOptions(options: PageOptions, params: URLSearchParams): void {
+  if (options.kiosk) params.set('kiosk', '');
+  if (options.idleSeconds !== DEFAULT_IDLE_SECONDS) params.set('idle', String(options.idleSeconds));
+  if (options.theme) params.set('theme', options.theme);
+  if (options.speech !== 'auto') params.set('speech', options.speech);
+  if (options.speechRate !== DEFAULT_SPEECH_RATE) params.set('speech-rate', String(options.speechRate));
+  if (options.narration) params.set('narration', options.narration);
 }
 
 /**

@@ -5,15 +5,15 @@
 import { applyStoredSettings } from './early.ts';
 import { environmentFromMatchMedia } from './defaults.ts';
 import { SETTINGS_STORAGE_KEY } from './storage.ts';
-import { THEMES, type Theme } from './types.ts';
+import { parsePageOptions } from '../page/page-options.ts';
 
 // A `?theme=` in the URL is the starting theme (e.g. a museum's); stored choices still win.
-const theme = new URLSearchParams(location.search).get('theme') as Theme | null;
+const { theme } = parsePageOptions(location.search);
 
 applyStoredSettings(
   document.documentElement,
   () => window.localStorage,
   environmentFromMatchMedia((query) => window.matchMedia(query)),
   SETTINGS_STORAGE_KEY,
-  theme && THEMES.includes(theme) ? { theme } : {},
+  theme ? { theme } : {},
 );

@@ -85,17 +85,25 @@ test('embed attributes build the edition URL; empty or false ones are left out',
     const attrs: Record<string, string> = { kiosk: '', idle: '90', 'narration-source': 'device', 'start-sentence': 's-1', theme: '' };
     return api.embedUrl('https://museum.example/edition/', (n) => (n in attrs ? attrs[n] : null));
   });
-  expect(url).toBe('https://museum.example/edition/?idle=90&narration=device&kiosk=#s-1');
+  expect(url).toBe('https://museum.example/edition/?kiosk=&idle=90&narration=device#s-1');
   // The kiosk's spoken help: a bare `speech` forces it on; `speech="off"` and `speech-rate` pass through.
   const speech = await page.evaluate(() => {
     const api = (window as unknown as { narratedEditionEmbed: { embedUrl(base: string, attrs: (n: string) => string | null): string } })
       .narratedEditionEmbed;
     const build = (attrs: Record<string, string>) => api.embedUrl('https://museum.example/edition/', (n) => (n in attrs ? attrs[n] : null));
-    return [build({ kiosk: '', speech: '' }), build({ kiosk: '', speech: 'off', 'speech-rate': '1.25' })];
+    return [
+      build({ kiosk: '', speech: '' }),
+      build({ kiosk: '', speech: 'off', 'speech-rate': '1.25' }),
+      // Bad values go through the page's own parser: clamped, or left out (the default).
+      build({ kiosk: 'yes', idle: '1e309', theme: 'neon', 'narration-source': 'loud', speech: 'perhaps', 'speech-rate': 'fast' }),
+      build({ idle: '-5', theme: ' hc-dark ', 'narration-source': 'AUDIO', 'speech-rate': '9' }),
+    ];
   });
   expect(speech).toEqual([
-    'https://museum.example/edition/?speech=on&kiosk=',
-    'https://museum.example/edition/?speech-rate=1.25&speech=off&kiosk=',
+    'https://museum.example/edition/?kiosk=&speech=on',
+    'https://museum.example/edition/?kiosk=&speech=off&speech-rate=1.25',
+    'https://museum.example/edition/?kiosk=&idle=3600',
+    'https://museum.example/edition/?theme=hc-dark&speech-rate=2&narration=recorded',
   ]);
 });
 

@@ -1,6 +1,6 @@
 // URL options: valid values are read, bad ones fall back to the defaults.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_IDLE_SECONDS, hashTarget, parsePageOptions } from '../../../src/page/page-options.ts';
+import { DEFAULT_IDLE_SECONDS, hashTarget, parsePageOptions, readPageOptions, writePageOptions } from '../../../src/page/page-options.ts';
 
 describe('parsePageOptions', () => {
   it('defaults', () => {
@@ -95,5 +95,29 @@ describe('narration and flags', () => {
     ['?kiosk=0', false],
   ])('kiosk %s → %s', (search, on) => {
     expect(parsePageOptions(search).kiosk).toBe(on);
+  });
+});
+
+describe('one parser for URLs and attributes', () => {
+  const cases = [
+    '',
+    '?kiosk&idle=90&theme=cream&speech=off&speech-rate=1.25&narration=recorded',
+    '?kiosk=no&idle=1e309&theme=neon&speech=perhaps&speech-rate=fast&narration=loud',
+    '?kiosk=TRUE&idle=-3&theme=%20hc-light%20&speech&speech-rate=Infinity&narration=Speech',
+    '?idle=%&theme=%E0%A4%A&narration=%',
+  ];
+  it.each(cases)('written options read back the same (%s)', (search) => {
+    const options = parsePageOptions(search);
+    const params = new URLSearchParams();
+    writePageOptions(options, params);
+    expect(parsePageOptions(`?${params}`)).toEqual(options);
+  });
+
+  it('defaults write nothing; readPageOptions takes any source of raw values', () => {
+    const params = new URLSearchParams();
+    writePageOptions(parsePageOptions(''), params);
+    expect(params.toString()).toBe('');
+    const attrs: Record<string, string> = { kiosk: '', idle: '45', narration: 'audio' };
+    expect(readPageOptions((name) => attrs[name] ?? null)).toMatchObject({ kiosk: true, idleSeconds: 45, narration: 'recorded', speech: 'auto' });
   });
 });
