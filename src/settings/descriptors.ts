@@ -3,7 +3,7 @@
  * how its value reads aloud. The settings panel renders from these (Readium's
  * `AudioPreferencesEditor` pattern) and `parsePreferences` validates against them.
  */
-import { FONTS, THEMES, type FontChoice, type ReadingSettings, type SettingKey, type Theme } from './types.ts';
+import { type FontChoice, type ReadingSettings, type SettingKey, type Theme } from './types.ts';
 
 /** One option of a choice setting. */
 export interface ChoiceOption<V extends string> {
@@ -216,6 +216,3 @@ export const DYSLEXIA_SPACING_PRESET: SettingPreset = {
 
 /** Presets offered by the panel. */
 export const SETTING_PRESETS: readonly SettingPreset[] = [DYSLEXIA_SPACING_PRESET];
-
-/** Allowed values of the choice settings (re-exported for validation). */
-export const CHOICE_VALUES = { theme: THEMES, font: FONTS } as const;

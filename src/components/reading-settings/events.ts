@@ -40,14 +40,6 @@ export class SettingsResetEvent extends Event {
   }
 }
 
-/** The reader closed the settings dialog (Close button or Escape). */
-export class SettingsCloseEvent extends Event {
-  static readonly eventType = 'settings-close';
-  constructor() {
-    super(SettingsCloseEvent.eventType, init);
-  }
-}
-
 /** The reader asked to open the settings dialog (toolbar button). */
 export class SettingsOpenRequestEvent extends Event {
   static readonly eventType = 'settings-open-request';
@@ -60,7 +52,6 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'setting-change': SettingChangeEvent;
     'settings-reset': SettingsResetEvent;
-    'settings-close': SettingsCloseEvent;
     'settings-open-request': SettingsOpenRequestEvent;
   }
 }

@@ -18,7 +18,7 @@ import {
 import { defaultSettings } from '../../settings/defaults.ts';
 import { normalizeSetting } from '../../settings/preferences.ts';
 import type { ReadingSettings, SettingKey } from '../../settings/types.ts';
-import { SettingChangeEvent, SettingsCloseEvent, SettingsResetEvent } from './events.ts';
+import { SettingChangeEvent, SettingsResetEvent } from './events.ts';
 import { readingSettingsStyles } from './reading-settings.styles.ts';
 import { ModalDialogController } from '../../ui/modal-dialog-controller.ts';
 
@@ -32,8 +32,6 @@ import { ModalDialogController } from '../../ui/modal-dialog-controller.ts';
  * @fires setting-change - `SettingChangeEvent`: the reader changed one setting (a preset fires one
  *   event per setting it changes). Fired on user action only.
  * @fires settings-reset - `SettingsResetEvent`: the reader pressed "Reset to defaults".
- * @fires settings-close - `SettingsCloseEvent`: the reader closed the dialog (Close or Escape);
- *   not fired when the owner calls `close()` or sets `open = false`.
  *
  * @csspart dialog - The native `<dialog>`.
  * @csspart header - Title row with the Close button.
@@ -76,7 +74,7 @@ export class ReadingSettingsElement extends LitElement {
     this.open = true;
   }
 
-  /** Closes the dialog (no `settings-close` event: that is for the reader's own action). */
+  /** Closes the dialog. */
   close(): void {
     this.open = false;
   }
@@ -92,13 +90,13 @@ export class ReadingSettingsElement extends LitElement {
 
   // ---- Handlers ----
 
-  /** Fires after every close: Escape, the Close button, or `close()`. */
+  /** After every close (Escape, the Close button, or `close()`): `open` follows, focus goes back. */
   private readonly onDialogClose = (): void => {
-    if (this.dialogController.closed()) this.dispatchEvent(new SettingsCloseEvent());
+    this.dialogController.closed();
   };
 
   private readonly onCloseClick = (): void => {
-    this.dialog?.close(); // the close handler fires settings-close
+    this.dialog?.close();
   };
 
   private readonly onResetClick = (): void => {

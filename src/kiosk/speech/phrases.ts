@@ -173,9 +173,6 @@ const KIOSK_IDS: Readonly<Record<keyof typeof KIOSK_TEXT, string>> = Object.from
   Object.keys(KIOSK_TEXT).map((key) => [key, `kiosk-${slug(key.replace(/[A-Z]/g, (c) => `-${c}`))}`]),
 ) as Record<keyof typeof KIOSK_TEXT, string>;
 
-/** Phrase id of a kiosk sentence (`kiosk-welcome`, `kiosk-help-keys-bar`…). */
-export const kioskPhraseId = (key: keyof typeof KIOSK_TEXT): string => KIOSK_IDS[key];
-
 /** The words of the settings panel (labels, options, descriptions, the preset). */
 function settingsWords(): string[] {
   const words: string[] = [];
