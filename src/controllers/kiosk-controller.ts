@@ -15,6 +15,7 @@ import { deepActiveElement, frontModalDialog, keypadControls } from '../kiosk/fo
 import { KioskSpeech, type SpeechModeSetting } from '../kiosk/speech-mode.ts';
 import type { HelpContext } from '../kiosk/speech/prompt.ts';
 import { KIOSK_TEXT } from '../kiosk/speech/phrases.ts';
+import { forgetVisitor } from '../kiosk/visitor-data.ts';
 import '../components/kiosk-bar/kiosk-bar.ts';
 import '../components/kiosk-attract/kiosk-attract.ts';
 import '../components/kiosk-idle-dialog/kiosk-idle-dialog.ts';
@@ -232,8 +233,8 @@ export class KioskController implements ReactiveController {
 
   /**
    * Back to a first visit: narration stopped and reset (speed, volume, voices, position), reading
-   * settings back to the museum's defaults, dialogs closed, localStorage, sessionStorage and
-   * cookies cleared, no hash, top of the page, and the attract screen. Then the
+   * settings back to the museum's defaults, dialogs closed, the edition's stored keys removed
+   * (`visitor-data.ts`), no hash, top of the page, and the attract screen. Then the
    * `narrated-edition:idle-reset` event on `window`.
    */
   reset(reason: IdleResetDetail['reason']): void {
@@ -243,7 +244,7 @@ export class KioskController implements ReactiveController {
     this.#bar?.closeDialogs();
     this.#help()?.close();
     this.#options.settings()?.reset();
-    clearStorage();
+    forgetVisitor([() => globalThis.localStorage, () => globalThis.sessionStorage]);
     if (location.hash) history.replaceState(history.state, '', location.pathname + location.search);
     window.scrollTo({ top: 0, left: 0, behavior: 'instant' });
     this.#narrationUsed = false;
@@ -429,21 +430,3 @@ function focusSentence(sentence: HTMLElement): void {
   sentence.focus();
 }
 
-/** Clears localStorage, sessionStorage and the page's cookies (each may be blocked). */
-function clearStorage(): void {
-  for (const get of [() => globalThis.localStorage, () => globalThis.sessionStorage]) {
-    try {
-      get()?.clear();
-    } catch {
-      // Storage blocked: nothing was kept there.
-    }
-  }
-  try {
-    for (const cookie of document.cookie.split(';')) {
-      const name = cookie.split('=')[0]?.trim();
-      if (name) document.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/`;
-    }
-  } catch {
-    // Cookies blocked.
-  }
-}

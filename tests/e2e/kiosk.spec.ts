@@ -164,7 +164,7 @@ test.describe('idle reset', () => {
       .toHaveLength(1);
   });
 
-  test('resets at the end: narration stopped, storage cleared, museum defaults, no hash, attract screen', async ({ page }) => {
+  test('resets at the end: narration stopped, the edition’s storage cleared (the host’s kept), museum defaults, no hash, attract screen', async ({ page }) => {
     await openKiosk(page, { query: '&theme=hc-light&speech=off' });
     await start(page);
     // A visitor's traces: theme, text size, volume, a position, a hash, session storage.
@@ -180,9 +180,13 @@ test.describe('idle reset', () => {
     await page.clock.runFor(2000);
     await button(page, 'Pause').click();
     await page.evaluate(() => {
-      sessionStorage.setItem('visitor', 'x');
+      // A host's own key on the same origin: not the edition's to clear.
+      sessionStorage.setItem('museum-host', 'x');
       history.replaceState(null, '', '#text');
     });
+    // The edition keeps nothing but its named Web Storage keys: no cookies, no IndexedDB.
+    expect(await page.evaluate(async () => ({ cookie: document.cookie, databases: (await indexedDB.databases()).length })))
+      .toEqual({ cookie: '', databases: 0 });
     expect(await rootStyle(page)).toEqual({ theme: 'hc-dark', scale: '1.4' });
     expect(await page.evaluate(() => localStorage.length)).toBeGreaterThan(0);
     const spokeBefore = (await speech(page)).spoken.length;
@@ -198,8 +202,8 @@ test.describe('idle reset', () => {
     await expect(attract(page)).toBeVisible();
 
     await expect(current(page)).toHaveCount(0);
-    expect(await page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length, hash: location.hash })))
-      .toEqual({ local: 0, session: 0, hash: '' });
+    expect(await page.evaluate(() => ({ local: Object.keys(localStorage), session: Object.keys(sessionStorage), hash: location.hash })))
+      .toEqual({ local: [], session: ['museum-host'], hash: '' });
     expect(await rootStyle(page)).toEqual({ theme: 'hc-light', scale: '1' }); // the museum's theme (?theme=)
     expect(await page.evaluate(() => speechSynthesis.speaking)).toBe(false);
     expect(await page.evaluate(() => (window as unknown as { __resets: unknown[] }).__resets)).toEqual([{ reason: 'idle' }]);
