@@ -56,6 +56,9 @@ async function cycle() {
   await page.waitForFunction(() => document.querySelector('[aria-current="true"]'));
   await page.clock.runFor(400);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  // The kiosk says "Paused." (spoken help is on after the first key): let it finish in clock time,
+  // then the visitor is gone. (A jump straight away would fire the speech watchdogs first.)
+  await page.clock.runFor(2000);
   await page.clock.fastForward((IDLE_SECONDS + 1) * 1000);
   await idleDialog.waitFor({ state: 'visible' });
   await page.clock.runFor(31_000); // the "Are you still there?" countdown runs out

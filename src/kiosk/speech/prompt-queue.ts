@@ -27,7 +27,31 @@ export interface PromptQueueOptions {
   onError?: (error: unknown, prompt: Prompt) => void;
   /** Every prompt as it starts, for the host's log and tests. */
   onPrompt?: (prompt: Prompt) => void;
+  /**
+   * The longest a prompt may take before it is given up (an output that never ends — a voice that
+   * never fires `end`, a paused synthesizer — must not hold the narration and the kiosk's idle
+   * timer for ever). Default: {@link promptDeadlineMs}.
+   */
+  deadlineMs?: (prompt: Prompt) => number;
+  /** Default: the global timers. */
+  timers?: { setTimeout(fn: () => void, ms: number): unknown; clearTimeout(handle: unknown): void };
 }
+
+/** Milliseconds a sentence of the edition may take at the slowest speed, at the most. */
+const SENTENCE_DEADLINE_MS = 60_000;
+
+/**
+ * A generous ceiling on how long a prompt can take to say: 150 ms a character of interface words
+ * (three times a slow voice), a minute a sentence of the edition, plus 5 s.
+ */
+export function promptDeadlineMs(prompt: Prompt): number {
+  return prompt.segments.reduce((ms, s) => ms + (s.kind === 'sentence' ? SENTENCE_DEADLINE_MS : s.text.length * 150), 5000);
+}
+
+const defaultTimers = {
+  setTimeout: (fn: () => void, ms: number): unknown => globalThis.setTimeout(fn, ms),
+  clearTimeout: (handle: unknown): void => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
 
 /** Says prompts one at a time; the newest wins. */
 export class PromptQueue {
@@ -59,10 +83,26 @@ export class PromptQueue {
     if (!wasSpeaking) this.#options.onSpeakingChange?.(true);
     this.#options.onPrompt?.(prompt);
     let failure: unknown = null;
-    try {
-      await this.#options.output().say(prompt, controller.signal);
-    } catch (error) {
-      failure = error;
+    const timers = this.#options.timers ?? defaultTimers;
+    let deadline: unknown = null;
+    const late = await Promise.race([
+      this.#options
+        .output()
+        .say(prompt, controller.signal)
+        .then(
+          () => false,
+          (error: unknown) => ((failure = error), false),
+        ),
+      new Promise<boolean>((resolve) => {
+        deadline = timers.setTimeout(() => resolve(true), (this.#options.deadlineMs ?? promptDeadlineMs)(prompt));
+      }),
+    ]);
+    timers.clearTimeout(deadline);
+    if (late && this.#current === controller) {
+      console.warn('kiosk spoken help: a prompt did not end in time; given up so the narration and the idle timer go on');
+      controller.abort();
+      this.#finish();
+      return;
     }
     if (this.#current !== controller) return; // cut by a newer prompt, which now owns the hold
     // A failure is reported while the narration is still held: the owner may say it again.

@@ -3,7 +3,7 @@
 // and status kept, and reads the same sentence again afterwards); a failed prompt is reported
 // while the narration is still held, so the owner can say it again from another output.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PromptQueue, type PromptOutput } from '../../../src/kiosk/speech/prompt-queue.ts';
+import { PromptQueue, promptDeadlineMs, type PromptOutput } from '../../../src/kiosk/speech/prompt-queue.ts';
 import type { Prompt } from '../../../src/kiosk/speech/prompt.ts';
 import { createFakeUtterance } from '../narration/fake-speech.ts';
 import { advance, harness, texts } from '../narration/helpers.ts';
@@ -85,6 +85,52 @@ describe('PromptQueue', () => {
     expect(calls.map((c) => c.text)).toEqual(['Welcome']);
     calls[0]!.resolve();
     await vi.waitFor(() => expect(events).toEqual(['hold', 'error no-voices', 'release']));
+  });
+});
+
+describe('PromptQueue deadline', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('an output that never ends is given up after the deadline: the narration and the idle timer go on', async () => {
+    // Never resolves, even when aborted (a voice that fires neither `end` nor `error`).
+    const stuck: PromptOutput = { say: () => new Promise<void>(() => undefined) };
+    const events: string[] = [];
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const queue = new PromptQueue({
+      output: () => stuck,
+      holdNarration: () => (events.push('hold'), () => events.push('release')),
+      onSpeakingChange: (speaking) => events.push(speaking ? 'speaking' : 'silent'),
+    });
+    const said = queue.say(prompt('Paused.'));
+    const deadline = promptDeadlineMs(prompt('Paused.'));
+    expect(deadline).toBe(5000 + 'Paused.'.length * 150);
+    await vi.advanceTimersByTimeAsync(deadline - 1);
+    expect(queue.speaking).toBe(true);
+    expect(events).toEqual(['hold', 'speaking']);
+    await vi.advanceTimersByTimeAsync(1);
+    await said;
+    expect(queue.speaking).toBe(false);
+    expect(events).toEqual(['hold', 'speaking', 'release', 'silent']);
+    expect(warn).toHaveBeenCalledOnce();
+    warn.mockRestore();
+  });
+
+  it('a prompt that ends in time clears its deadline (no late give-up)', async () => {
+    const { output, calls } = manualOutput();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const queue = new PromptQueue({ output: () => output });
+    const said = queue.say(prompt('Play, button'));
+    calls[0]!.resolve();
+    await said;
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(warn).not.toHaveBeenCalled();
+    expect(vi.getTimerCount()).toBe(0);
+    warn.mockRestore();
+  });
+
+  it('a sentence of the edition gets a minute', () => {
+    expect(promptDeadlineMs({ segments: [{ kind: 'sentence', id: 's-1', speaker: 'stalin' }] })).toBe(65_000);
   });
 });
 
