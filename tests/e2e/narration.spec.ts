@@ -9,7 +9,8 @@ const FAKE_SPEECH = readFileSync('tests/e2e/support/fake-speech.js', 'utf8');
 
 interface SpeechRecord {
   spoken: { text: string; voice: string | null; rate: number; pitch: number }[];
-  events: { type: string; text: string }[];
+  /** `endsAt` (start events): page time at which that utterance ends unless paused or cancelled. */
+  events: { type: string; text: string; endsAt?: number }[];
   speakCalls: number;
   cancelCalls: number;
   config: Record<string, unknown>;
@@ -27,15 +28,56 @@ const current = (page: Page) => page.locator('[aria-current="true"]');
 const currentId = (page: Page) => current(page).getAttribute('data-sid');
 const sentenceIds = (page: Page) => page.locator('[data-sid]').evaluateAll((els) => els.map((e) => e.getAttribute('data-sid')!));
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
+/** The title's spoken form (the lexicon respells the name): the first sentence Play reads. */
+const TITLE_SPOKEN = 'Stalin’s Conversation with ay em kollon tie';
+
+/**
+ * Waits until the narration has loaded in the background (the controls then name the first
+ * speaker): from then on a command acts at once instead of waiting for the narration to load.
+ */
+const narrationLoaded = (page: Page) => expect(page.locator('narration-controls [part="position"]')).toContainText('Speaker: ');
+
+/** Starts logging every change of the controls' status region (what a screen reader hears). */
+async function logStatusChanges(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __liveChanges: string[] };
+    w.__liveChanges = [];
+    const region = document.querySelector('narration-controls')!.shadowRoot!.querySelector('[role="status"]')!;
+    new MutationObserver(() => w.__liveChanges.push(region.textContent!.trim())).observe(region, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
+}
+/** The status region's announcements since `logStatusChanges` (the emptying before a repeat left out). */
+const statusChanges = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __liveChanges: string[] }).__liveChanges.filter(Boolean));
+
+/**
+ * Waits in the page until its clock has passed `time` (page ms, e.g. a fake utterance's `endsAt`):
+ * the page's timers due by then, such as that utterance's end, have run.
+ */
+const pageClockPast = (page: Page, time: number) =>
+  page.evaluate((t) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, t - performance.now()) + 1)), time);
 
 test('nothing speaks before Play, even after a keyboard tour', async ({ page }) => {
   await open(page);
+  await narrationLoaded(page); // its background warm-up is done
   for (let i = 0; i < 25; i++) await page.keyboard.press('Tab');
-  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter'); // the tour ends on "Keyboard shortcuts": its dialog opens
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toBeVisible();
   await page.keyboard.press('Escape');
-  await page.waitForTimeout(500);
-  expect((await speech(page)).speakCalls).toBe(0);
+  await expect(help).toBeHidden();
   await expect(current(page)).toHaveCount(0);
+  // Play is the first thing the synthesizer ever hears: anything spoken by the warm-up or the tour
+  // would stand before Play's first sentence in its log.
+  await button(page, 'Play').click();
+  await expect(current(page)).toHaveCount(1);
+  const record = await speech(page);
+  expect(record.spoken[0].text).toBe(TITLE_SPOKEN);
+  expect(record.events[0]).toMatchObject({ type: 'start', text: TITLE_SPOKEN });
 });
 
 test('Play reads in order and highlights exactly the sentence being read', async ({ page }) => {
@@ -52,7 +94,7 @@ test('Play reads in order and highlights exactly the sentence being read', async
   }
   expect(seen).toEqual(ids.slice(0, 4));
   const record = await speech(page);
-  expect(record.spoken[0].text).toBe('Stalin’s Conversation with ay em kollon tie'); // lexicon applied
+  expect(record.spoken[0].text).toBe(TITLE_SPOKEN); // lexicon applied
   await expect(page.getByText(/Sentence \d+ of \d+/)).toBeVisible();
 });
 
@@ -61,10 +103,16 @@ test('Pause holds speech and highlight, Play resumes; Stop clears the highlight 
   await button(page, 'Play').click();
   await expect(current(page)).toHaveCount(1);
   await button(page, 'Pause').click();
+  await expect(page.getByRole('status')).toHaveText('Paused');
   const held = await currentId(page);
-  const startsBefore = (await speech(page)).events.filter((e) => e.type === 'start').length;
-  await page.waitForTimeout(1500);
-  expect((await speech(page)).events.filter((e) => e.type === 'start').length).toBe(startsBefore);
+  const atPause = await speech(page);
+  // Had Pause not held it, the utterance being read would have ended at its `endsAt` and the next
+  // one started: once the page's clock is past that moment, nothing has ended, started or been queued.
+  const reading = atPause.events.filter((e) => e.type === 'start').at(-1)!;
+  await pageClockPast(page, reading.endsAt!);
+  const later = await speech(page);
+  expect(later.events.slice(atPause.events.length)).toEqual([]);
+  expect(later.spoken.length).toBe(atPause.spoken.length);
   expect(await currentId(page)).toBe(held);
   await expect(page.getByRole('status')).toHaveText('Paused');
   await button(page, 'Play').click();
@@ -127,45 +175,42 @@ test('clicking a sentence reads from there; Enter on a focused sentence too (whe
 
 test('the status region announces state changes only, never each sentence', async ({ page }) => {
   await open(page, { config: { msPerChar: 2, minMs: 60 } });
-  await page.evaluate(() => {
-    const w = window as unknown as { __liveChanges: string[] };
-    w.__liveChanges = [];
-    const region = document.querySelector('narration-controls')!.shadowRoot!.querySelector('[role="status"]')!;
-    new MutationObserver(() => w.__liveChanges.push(region.textContent!.trim())).observe(region, {
-      childList: true,
-      characterData: true,
-      subtree: true,
-    });
-  });
+  await logStatusChanges(page);
   await button(page, 'Play').click();
   await page.waitForFunction(() => (window as unknown as { __speech: SpeechRecord }).__speech.events.filter((e) => e.type === 'end').length >= 6);
   await button(page, 'Pause').click();
-  const changes = await page.evaluate(() => (window as unknown as { __liveChanges: string[] }).__liveChanges.filter(Boolean));
-  expect(changes).toEqual(['Playing', 'Paused']);
+  expect(await statusChanges(page)).toEqual(['Playing', 'Paused']);
   // Focus never moved while reading.
   await expect(button(page, 'Play')).toBeFocused();
 });
 
 test('keyboard shortcuts use Alt+Shift, plain keys do nothing, and they can be turned off', async ({ page }) => {
   await open(page);
+  // Loaded, a shortcut acts at once, so each key's effect shows in the status log before the next key.
+  await narrationLoaded(page);
+  await logStatusChanges(page);
   await page.locator('main').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('p');
   await page.keyboard.press('Space');
-  await page.waitForTimeout(300);
-  expect((await speech(page)).speakCalls).toBe(0);
   await page.keyboard.press('Alt+Shift+KeyP');
   await expect(current(page)).toHaveCount(1);
   await page.keyboard.press('Alt+Shift+KeyP');
   await expect(page.getByRole('status')).toHaveText('Paused');
+  // Only the two shortcuts acted: a plain key taken for Play/Pause would have added a change.
+  expect(await statusChanges(page)).toEqual(['Playing', 'Paused']);
+  expect((await speech(page)).spoken[0].text).toBe(TITLE_SPOKEN);
   await page.keyboard.press('Alt+Shift+KeyH');
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(help).toBeVisible();
   await expect(help).toContainText('Alt+Shift+P');
   await help.getByRole('checkbox', { name: /Use keyboard shortcuts/ }).uncheck();
   await page.keyboard.press('Escape');
-  await page.keyboard.press('Alt+Shift+KeyP');
-  await page.waitForTimeout(300);
-  await expect(page.getByRole('status')).toHaveText('Paused');
+  await expect(help).toBeHidden();
+  await page.keyboard.press('Alt+Shift+KeyP'); // turned off: does nothing
+  // The next command comes from the play/pause button: it resumes (one change, "Playing"). Had the
+  // shortcut resumed first, the button would pause again and the log would say so.
+  await page.locator('narration-controls [part="toggle"]').click();
+  await expect.poll(() => statusChanges(page)).toEqual(['Playing', 'Paused', 'Playing']);
 });
 
 test('the position is remembered across reloads: “Resume from sentence N”', async ({ page }) => {
@@ -195,7 +240,7 @@ for (const hash of ['#%', '#100%25-sure%']) {
 }
 
 test('#<sentence id> scrolls to that sentence and Play starts there; a new hash moves the start', async ({ page }) => {
-  const edition = JSON.parse(readFileSync('dist/edition.json', 'utf8')) as { sentences: { id: string }[] };
+  const edition = JSON.parse(readFileSync(`${process.env.EDITION_OUT_DIR ?? 'dist'}/edition.json`, 'utf8')) as { sentences: { id: string }[] };
   const target = edition.sentences[60].id;
   await open(page, { hash: `#${target}` });
   await expect(page.locator(`[data-sid="${target}"]`)).toBeInViewport();
@@ -340,12 +385,37 @@ test('follow along keeps the sentence in view; turned off, the page does not scr
   await button(page, 'Pause').click();
 
   await button(page, 'Keyboard shortcuts').click();
-  await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).getByRole('checkbox', { name: /Follow along/ }).uncheck();
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await help.getByRole('checkbox', { name: /Follow along/ }).uncheck();
   await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
   const y = await page.evaluate(() => scrollY);
-  await button(page, 'Play').click();
-  await page.waitForTimeout(1500);
+  // The first sentence after the current one that lies wholly below the viewport: follow along would
+  // scroll to it when it is read. Log the highlight's moves, and let the reading get two sentences past it.
+  const below = await page.evaluate(() => {
+    const w = window as unknown as { __highlighted: string[] };
+    w.__highlighted = [];
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const el = r.target as Element;
+        if (el.getAttribute('aria-current') === 'true') w.__highlighted.push(el.getAttribute('data-sid')!);
+      }
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['aria-current'] });
+    const sentences = [...document.querySelectorAll('[data-sid]')];
+    const from = sentences.findIndex((el) => el.getAttribute('aria-current') === 'true');
+    return sentences.slice(from + 1).find((el) => el.getBoundingClientRect().top > innerHeight)!.getAttribute('data-sid')!;
+  });
+  await page.keyboard.press('Alt+Shift+KeyP'); // Play (a click would scroll the button into view)
+  await expect
+    .poll(() =>
+      page.evaluate((id) => {
+        const seen = (window as unknown as { __highlighted: string[] }).__highlighted;
+        return seen.includes(id) ? seen.length - 1 - seen.indexOf(id) : -1;
+      }, below),
+    )
+    .toBeGreaterThanOrEqual(2);
   expect(await page.evaluate(() => scrollY)).toBe(y);
+  await expect(page.locator(`[data-sid="${below}"]`)).not.toBeInViewport();
 });
 
 test('Media Session: metadata names the speaker and the state follows the narration', async ({ page }) => {
@@ -364,6 +434,7 @@ test('Media Session: metadata names the speaker and the state follows the narrat
 
 for (const theme of ['hc-dark', 'hc-light', 'cream']) {
   test(`no axe violations while narration runs (${theme}) and with the help dialog open`, async ({ page }) => {
+    test.setTimeout(120_000); // three states, two axe passes each: slow on a loaded 2-core machine
     await page.addInitScript((t) => localStorage.setItem('ne-reading-settings:v1', JSON.stringify({ theme: t })), theme);
     await open(page, { config: { msPerChar: 80 } });
     await button(page, 'Play').click();

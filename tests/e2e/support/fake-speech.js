@@ -54,7 +54,8 @@
         next();
         return;
       }
-      record.events.push({ type: 'start', text: u.text, at: performance.now() });
+      const started = { type: 'start', text: u.text, at: performance.now(), endsAt: 0 };
+      record.events.push(started);
       u.fire('start');
       if (config.boundaries) {
         // Word boundaries, like voices that report them (espeak via speech-dispatcher does not).
@@ -67,6 +68,8 @@
       const duration = Math.max(config.minMs, (u.text.length * config.msPerChar) / u.rate);
       u.remaining = duration;
       u.startedAt = performance.now();
+      // When its end timer is due, unless it is paused or cancelled first (tests wait past it).
+      started.endsAt = u.startedAt + duration;
       currentTimer = setTimeout(() => finish(u), duration);
     }, 5);
   }
