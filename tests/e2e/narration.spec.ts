@@ -328,6 +328,8 @@ test('no speechSynthesis at all: the recorded narration reads instead, and the V
   await waitForUpgrade(page);
   await button(page, 'Play').click();
   await expect(current(page)).toHaveCount(1);
+  // The recording was the choice from the start: no device voice failed and handed over to it.
+  await expect(page.locator('narration-controls [part="notice"]')).toHaveCount(0);
   await button(page, 'Pause').click();
   await button(page, 'Voices…').click();
   const dialog = page.getByRole('dialog', { name: 'Voices' });

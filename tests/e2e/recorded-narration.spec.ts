@@ -126,7 +126,9 @@ test('an audio file answered with 404 shows a clear message; the text and device
   await page.goto('/?narration=recorded');
   await waitForUpgrade(page);
   await button(page, 'Play').click();
-  await expect(page.getByText(/recorded narration could not be loaded/i).first()).toBeVisible({ timeout: 15_000 });
+  // Shown under the controls (a match anywhere, e.g. in the hidden status region, would not prove that).
+  const message = page.locator('narration-controls [part="error"]');
+  await expect(message).toHaveText(/^The recorded narration could not be loaded\. The text is still here to read/, { timeout: 15_000 });
   expect(errors).toEqual([]);
   await expect(page.locator('[aria-current="true"]')).toHaveCount(0);
   // The device voice is still there: switch to it in the Voices dialog and it reads.
@@ -178,9 +180,10 @@ test('when device speech fails, reading continues with the recording at the same
   await waitForUpgrade(page);
   const first = manifest().order[0]; // the title contains "Stalin": the first utterance fails
   await button(page, 'Play').click();
-  await expect(page.getByText('Device voice unavailable. Playing the recorded narration from the same sentence.').first()).toBeVisible({
-    timeout: 10_000,
-  });
+  await expect(page.locator('narration-controls [part="notice"]')).toHaveText(
+    'Device voice unavailable. Playing the recorded narration from the same sentence.',
+    { timeout: 10_000 },
+  );
   await expect.poll(() => audioClock(page), { timeout: 10_000 }).toBeGreaterThan(50);
   const clock = await audioClock(page);
   expect(clock).toBeLessThan(manifest().sentences[manifest().order[2]].end);
