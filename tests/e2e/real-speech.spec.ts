@@ -1,7 +1,7 @@
 // Narration against real speech: Chromium with --enable-speech-dispatcher over speech-dispatcher
 // and espeak-ng, playing into a PulseAudio null sink (started by support/global-setup.ts).
 // A wrapper records every utterance the page speaks and, at each real `start` event, which
-// sentence carries aria-current one frame later.
+// sentence carries aria-current one frame later (and how each one stopped: `end` or an error).
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { test, expect, type Page } from '@playwright/test';
@@ -20,10 +20,12 @@ interface Spoken {
   started: boolean;
   highlighted: string | null;
   ended: boolean;
+  /** The `error` event's code (e.g. "interrupted" when cancelled), or null. */
+  error: string | null;
 }
 
 const edition = () =>
-  JSON.parse(readFileSync('dist/edition.json', 'utf8')) as {
+  JSON.parse(readFileSync(`${process.env.EDITION_OUT_DIR ?? 'dist'}/edition.json`, 'utf8')) as {
     sentences: { id: string; text: string; kind: string; speaker: string; spans: { speaker: string; text: string }[] }[];
   };
 
@@ -42,6 +44,7 @@ async function openWithRecorder(page: Page, path = '/') {
         started: false,
         highlighted: null,
         ended: false,
+        error: null,
       };
       log.push(entry);
       u.addEventListener('start', () => {
@@ -51,6 +54,7 @@ async function openWithRecorder(page: Page, path = '/') {
         });
       });
       u.addEventListener('end', () => (entry.ended = true));
+      u.addEventListener('error', (e) => (entry.error = (e as SpeechSynthesisErrorEvent).error));
       speak(u);
     };
   });
@@ -122,14 +126,14 @@ test('Pause holds speech and highlight; Next moves them; clicking a later senten
   const long = edition().sentences.findIndex((s) => s.kind === 'body' && s.text.length > 200);
   await page.locator(`[data-sid="${ids[long]}"]`).click();
   await expect.poll(async () => (await utterances(page)).some((u) => u.started), { timeout: 20_000 }).toBe(true);
-  await page.waitForTimeout(600);
   await button(page, 'Pause').click();
   await expect(current(page)).toHaveAttribute('data-sid', ids[long]);
   const countAtPause = (await utterances(page)).length;
-  await page.waitForTimeout(2500);
-  // Speech holds: the synthesizer is silent and nothing new was started; the highlight stays.
-  expect(await page.evaluate(() => speechSynthesis.speaking && !speechSynthesis.paused)).toBe(false);
-  expect((await utterances(page)).length).toBe(countAtPause);
+  // Pause landed mid-sentence: the long sentence's utterance had started and not ended. Speech
+  // holds: the synthesizer stops that utterance (its error event says so, never `end`) and is silent.
+  await expect.poll(async () => (await utterances(page)).at(-1)!.error, { timeout: 20_000 }).toMatch(/^(interrupted|canceled)$/);
+  expect((await utterances(page)).at(-1)).toMatchObject({ started: true, ended: false, highlighted: ids[long] });
+  await expect.poll(() => page.evaluate(() => speechSynthesis.speaking && !speechSynthesis.paused)).toBe(false);
   await expect(current(page)).toHaveAttribute('data-sid', ids[long]);
 
   await button(page, 'Next sentence').click(); // paused: the position and highlight move
@@ -138,6 +142,8 @@ test('Pause holds speech and highlight; Next moves them; clicking a later senten
   await expect
     .poll(async () => (await utterances(page)).some((u) => u.started && u.highlighted === ids[long + 1]), { timeout: 20_000 })
     .toBe(true);
+  // Nothing was spoken while paused: the first utterance after the pause is the one Play started.
+  expect((await utterances(page))[countAtPause]).toMatchObject({ started: true, highlighted: ids[long + 1] });
   await button(page, 'Next sentence').click(); // playing: speech and highlight move together
   await expect
     .poll(async () => (await utterances(page)).some((u) => u.started && u.highlighted === ids[long + 2]), { timeout: 20_000 })
