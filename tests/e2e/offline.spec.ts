@@ -10,6 +10,8 @@ import { waitForUpgrade } from './helpers.ts';
 
 test.use({ serviceWorkers: 'allow' });
 
+const FAKE_SPEECH = readFileSync('tests/e2e/support/fake-speech.js', 'utf8');
+
 const IDLE_RESET_EVENT = 'narrated-edition:idle-reset';
 
 const audioClock = (page: Page) =>
@@ -126,6 +128,7 @@ test('in kiosk mode the recording is kept for offline use at once, without Play'
 
 test('a new version waits while the page is in use and takes over after an idle reset', async ({ page }) => {
   test.setTimeout(90_000);
+  await page.addInitScript({ content: FAKE_SPEECH });
   await page.goto('/');
   await waitForUpgrade(page);
   await waitForController(page);
@@ -140,9 +143,20 @@ test('a new version waits while the page is in use and takes over after an idle 
     .poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state ?? null), { timeout: 30_000 })
     .toBe('installed');
 
-  // Someone is reading (no idle reset): the new version keeps waiting, the page is not reloaded.
-  await page.getByRole('button', { name: 'Play', exact: true }).focus();
-  await page.waitForTimeout(2000);
+  // Someone is reading (no idle reset): while the narration reads three sentences, the new version
+  // keeps waiting (it changes state not once), the controller stays, the page is not reloaded.
+  await page.evaluate(async () => {
+    const w = window as unknown as { __workerLog: string[] };
+    w.__workerLog = [];
+    navigator.serviceWorker.addEventListener('controllerchange', () => w.__workerLog.push('controllerchange'));
+    const waiting = (await navigator.serviceWorker.getRegistration())!.waiting!;
+    waiting.addEventListener('statechange', () => w.__workerLog.push(`waiting worker: ${waiting.state}`));
+  });
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await page.waitForFunction(
+    () => (window as unknown as { __speech: { events: { type: string }[] } }).__speech.events.filter((e) => e.type === 'end').length >= 3,
+  );
+  expect(await page.evaluate(() => (window as unknown as { __workerLog: string[] }).__workerLog)).toEqual([]);
   expect(await page.evaluate(() => navigator.serviceWorker.controller!.scriptURL)).toBe(firstScript);
   expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state)).toBe('installed');
   expect(await page.evaluate(() => (window as unknown as { __beforeUpdate?: boolean }).__beforeUpdate)).toBe(true);
