@@ -14,7 +14,8 @@ const FAKE_SPEECH = readFileSync('tests/e2e/support/fake-speech.js', 'utf8');
 /** What tests/e2e/support/fake-speech.js records on `window.__speech`. */
 interface SpeechRecord {
   spoken: { text: string }[];
-  events: { type: string; text: string }[];
+  /** `endsAt` (start events): page time at which that utterance ends unless paused or cancelled. */
+  events: { type: string; text: string; endsAt?: number }[];
 }
 
 /**
@@ -207,10 +208,16 @@ test.describe('in a browser without <dialog> and AbortController', () => {
     await expect(current).toHaveCount(1);
     expect(await current.getAttribute('data-sid')).not.toBe(first);
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
-    // Pause aborts the sentence: nothing more is spoken.
-    const spoken = await page.evaluate(() => (window as unknown as { __speech: SpeechRecord }).__speech.spoken.length);
-    await page.waitForTimeout(1000);
-    expect(await page.evaluate(() => (window as unknown as { __speech: SpeechRecord }).__speech.spoken.length)).toBe(spoken);
+    await expect(page.getByRole('status')).toHaveText('Paused');
+    // Pause holds the sentence: once the page's clock is past the moment the utterance being read
+    // would have ended (its `endsAt`), nothing has ended, started or been queued.
+    const record = () => page.evaluate(() => structuredClone((window as unknown as { __speech: SpeechRecord }).__speech));
+    const atPause = await record();
+    const reading = atPause.events.filter((e) => e.type === 'start').at(-1)!;
+    await page.evaluate((t) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, t - performance.now()) + 1)), reading.endsAt!);
+    const later = await record();
+    expect(later.events.slice(atPause.events.length)).toEqual([]);
+    expect(later.spoken.length).toBe(atPause.spoken.length);
     expect(errors).toEqual([]);
   });
 
