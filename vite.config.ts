@@ -47,9 +47,10 @@ export default defineConfig({
         // fonts, the document model and the transcript. The recorded narration (audio/) is stored
         // on demand: see sw.ts.
         globPatterns: ['**/*.{html,js,css,woff2,json,vtt,svg}'],
-        // The recording's player code (Howler) is also stored only once it has been used, so a
-        // web visitor downloads none of it before pressing Play (see the runtime route in sw.ts).
-        globIgnores: ['audio/**', '**/howler-*.js'],
+        // The recording's and the spoken help's indexes (audio/*.json) and the player code
+        // (assets/howler-*.js) are listed too, but sw.ts does not precache them: their revisions
+        // name the caches that keep them once a page asks (src/offline/kept-files.ts), so a web
+        // visitor downloads none of them before pressing Play. The audio files are not listed.
         // Service workers of older kiosk browsers too (Safari 11.1+, Chrome 55+), not only modern ones.
         target: 'es2017',
       },

@@ -31,18 +31,5 @@ if (root) {
 }
 
 registerOffline();
-// A kiosk must narrate offline from its first visit: keep the recording at once.
-if (options.kiosk) {
-  cacheRecordedNarration(undefined, keepPlayerCode, { kiosk: true });
-}
-
-/**
- * Loads the recording's player code through the service worker, which keeps it. The spoken help
- * may have loaded Howler before the worker took control: such chunks are fetched again through it.
- */
-async function keepPlayerCode(): Promise<void> {
-  await import('./narration/backends/howler-backend.ts').then((m) => m.preloadPlayerCode());
-  for (const entry of performance.getEntriesByType('resource')) {
-    if (/\/assets\/howler-[\w-]+\.js$/.test(new URL(entry.name).pathname)) void fetch(entry.name).catch(() => undefined);
-  }
-}
+// A kiosk must narrate offline from its first visit: keep the recording (and its player code) at once.
+if (options.kiosk) cacheRecordedNarration(undefined, { kiosk: true });

@@ -48,24 +48,16 @@ export function watchUpdates(win: OfflineWindow, container: ServiceWorkerContain
 }
 
 /**
- * Asks the service worker to keep the recorded narration for offline use (~7 MB): called when the
- * recording first plays, and at start in kiosk mode, where `loadPlayer` also loads the player code
- * through the worker so it is kept too, and `kiosk` keeps the spoken-help sprite as well.
- * A no-op without a service worker.
+ * Asks the service worker to keep the recorded narration and its player code for offline use
+ * (~7 MB): called when the recording first plays, and at start in kiosk mode, where `kiosk` keeps
+ * the spoken-help sprite as well. The worker fetches the files itself (`sw.ts`). A no-op without a
+ * service worker.
  */
 export function cacheRecordedNarration(
   container: ServiceWorkerContainer | undefined = globalThis.navigator?.serviceWorker,
-  loadPlayer?: () => Promise<unknown>,
   { kiosk = false }: { kiosk?: boolean } = {},
 ): void {
   container?.ready
-    .then((registration) => {
-      // A kiosk also keeps the spoken-help sprite (fetched in kiosk mode only).
-      registration.active?.postMessage({ type: CACHE_AUDIO_MESSAGE, kiosk });
-      if (!loadPlayer) return;
-      const load = () => void loadPlayer().catch(() => undefined);
-      if (container.controller) load();
-      else container.addEventListener('controllerchange', load, { once: true });
-    })
+    .then((registration) => registration.active?.postMessage({ type: CACHE_AUDIO_MESSAGE, kiosk }))
     .catch(() => undefined);
 }

@@ -193,3 +193,137 @@ test('outside kiosk mode a waiting version takes over on the next visit, without
     )
     .toMatch(/\/sw\.js\?v=2$/);
 });
+
+/**
+ * A deployment: a new version of the worker — this build's worker with its page's precache revision
+ * changed, as a new build changes the page; with `recording: true` the recording's too (its index is
+ * listed in the worker's manifest, never precached). It is served at `sw.js?v=2` (browsers' update
+ * checks of the same URL are out of a test's reach); pages loaded from now on register that URL, as a
+ * real page registers the one it always does. The new version installs and waits.
+ */
+async function deployNewVersion(page: Page, context: BrowserContext, { recording = false } = {}): Promise<void> {
+  await context.route(/\/sw\.js\?v=2$/, async (route) => {
+    const response = await route.fetch({ url: route.request().url().replace(/\?v=2$/, '') });
+    let body = await response.text();
+    const pageEntry = /("revision":")[0-9a-f]+(","url":"index\.html")/;
+    expect(body).toMatch(pageEntry);
+    body = body.replace(pageEntry, `$1${'f'.repeat(32)}$2`);
+    if (recording) body = body.replace(/("revision":")[0-9a-f]+(","url":"audio\/manifest\.json")/, `$1${'e'.repeat(32)}$2`);
+    await route.fulfill({ response, body });
+  });
+  await page.addInitScript(() => {
+    const register = ServiceWorkerContainer.prototype.register;
+    ServiceWorkerContainer.prototype.register = function (url, options) {
+      return register.call(this, String(url).replace(/sw\.js$/, 'sw.js?v=2'), options);
+    };
+  });
+  await page.evaluate(() => navigator.serviceWorker.register('/sw.js?v=2'));
+  await expect
+    .poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state ?? null), { timeout: 60_000 })
+    .toBe('installed');
+}
+
+/** The furthest audio clock (ms) of any Howl: in a kiosk the spoken help's sprite is a Howl too. */
+const furthestClock = (page: Page) =>
+  page.evaluate(() => {
+    const h = (window as unknown as { Howler?: { _howls: { seek(): number }[] } }).Howler;
+    return Math.max(-1, ...(h?._howls ?? []).map((howl) => howl.seek() * 1000));
+  });
+
+/** The names of the caches that keep a recording. */
+const recordingCaches = (page: Page) =>
+  page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('ne-recorded-narration-')).sort());
+
+/** Leaves the kiosk's attract screen (a click anywhere). */
+async function leaveAttract(page: Page): Promise<void> {
+  await page.mouse.click(300, 300);
+  await expect(page.locator('kiosk-attract[open]')).toHaveCount(0);
+}
+
+/** Marks the window, so the reload under the new version can be told apart. */
+const mark = (page: Page) => page.evaluate(() => ((window as unknown as { __beforeUpdate: boolean }).__beforeUpdate = true));
+const marked = (page: Page) => page.evaluate(() => (window as unknown as { __beforeUpdate?: boolean }).__beforeUpdate === true);
+
+/**
+ * Network off, as `goOffline`; returns the requests for the edition's files made for the page that
+ * still reached the network. Not the worker's own fetches (their referrer is its script): here the
+ * browser's update check of the worker script escapes the test's routing, gets the real script (not
+ * the test's new version) and tries to install it; that install's fetches fail offline and change nothing.
+ */
+async function goOfflineForPage(context: BrowserContext): Promise<string[]> {
+  const leaked: string[] = [];
+  await context.route('**/*', (route) => {
+    const request = route.request();
+    const fromWorkerItself = /\/sw\.js(\?.*)?$/.test(request.headers()['referer'] ?? '');
+    if (!fromWorkerItself && /\/(assets|audio)\//.test(request.url())) leaked.push(request.url());
+    return route.abort('internetdisconnected');
+  });
+  await context.setOffline(true);
+  return leaked;
+}
+
+test('a kiosk updated and then cut off from the network still narrates the recording after its idle reset', async ({ page, context }) => {
+  test.setTimeout(180_000); // the kiosk's own idle time (30 s) and warning (30 s), on a loaded machine
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true });
+  });
+  await page.goto('/?kiosk&narration=recorded&idle=30&speech=off');
+  await waitForUpgrade(page);
+  await waitForOfflineCopy(page);
+  const kept = await recordingCaches(page);
+
+  // A deployment that changes the page but not the recording: the new version installs and waits.
+  await deployNewVersion(page, context);
+  await mark(page);
+
+  // The network goes; later nobody is at the screen: the idle reset lets the new version take over.
+  const leaked = await goOfflineForPage(context);
+  await leaveAttract(page);
+  await expect.poll(() => marked(page).catch(() => true), { timeout: 120_000, intervals: [1000] }).toBe(false);
+  await waitForUpgrade(page);
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? '')).toMatch(/\/sw\.js\?v=2$/);
+  expect(await recordingCaches(page)).toEqual(kept); // the same recording, the same cache: kept
+
+  // Offline, the next visitor presses Play: the recording plays and the highlight follows.
+  await leaveAttract(page);
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect.poll(() => furthestClock(page), { timeout: 15_000 }).toBeGreaterThan(1000);
+  await expect(page.locator('[data-sid][aria-current="true"]')).toHaveCount(1);
+  await expect(page.locator('narration-controls [part="error"]')).toHaveCount(0);
+  expect(leaked).toEqual([]);
+});
+
+test('a new recording is stored while the new version installs; the old one goes only once the new one is complete', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true });
+  });
+  await page.goto('/?kiosk&narration=recorded&idle=3600&speech=off');
+  await waitForUpgrade(page);
+  await waitForOfflineCopy(page);
+  const [old] = await recordingCaches(page);
+  expect(old).toBeDefined();
+
+  await deployNewVersion(page, context, { recording: true });
+  // Installed: the new recording is complete in its own cache, and the one in use is still there.
+  const fresh = `ne-recorded-narration-${'e'.repeat(16)}`;
+  expect(await recordingCaches(page)).toEqual([old, fresh].sort());
+  const freshFiles = await page.evaluate(
+    async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname).sort(),
+    fresh,
+  );
+  expect(freshFiles).toEqual(['/audio/manifest.json', '/audio/narration.mp3', '/audio/narration.webm']);
+
+  // Offline, the idle reset: the new version takes over, the old recording is deleted, Play works.
+  const leaked = await goOfflineForPage(context);
+  await mark(page);
+  await page.evaluate((name) => window.dispatchEvent(new Event(name)), IDLE_RESET_EVENT);
+  await expect.poll(() => marked(page).catch(() => true), { timeout: 30_000 }).toBe(false);
+  await waitForUpgrade(page);
+  await expect.poll(() => recordingCaches(page)).toEqual([fresh]);
+  await leaveAttract(page);
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect.poll(() => furthestClock(page), { timeout: 15_000 }).toBeGreaterThan(1000);
+  await expect(page.locator('[data-sid][aria-current="true"]')).toHaveCount(1);
+  expect(leaked).toEqual([]);
+});
