@@ -79,11 +79,12 @@ export function clampVolume(volume: number): number {
 /** Turns anything a backend rejected with into a NarrationError. */
 function toNarrationError(err: unknown, fallback: NarrationError['code']): NarrationError {
   if (err instanceof NarrationError) return err;
-  const detail = err instanceof Error && err.message ? ` (${err.message})` : '';
+  // An unexpected error: a message for people; its own text is for the console only.
+  console.error('[narration] unexpected error:', err);
   const message =
     fallback === 'audio-failed'
-      ? `The recorded narration could not be played${detail}.`
-      : `Reading aloud stopped because of a speech error${detail}.`;
+      ? 'The recorded narration could not be played. The text is still here to read.'
+      : 'Reading aloud stopped because of a speech error. Press Play to try again.';
   return new NarrationError(fallback, message);
 }
 

@@ -121,11 +121,6 @@ const defaultFrames: FrameSchedulerLike = {
   },
 };
 
-/** Loads Howler's code now (a kiosk keeps it for offline use before the first Play). */
-export function preloadPlayerCode(): Promise<unknown> {
-  return import('howler');
-}
-
 async function defaultCreateHowl(options: HowlOptionsLike): Promise<HowlLike> {
   const mod = await import('howler');
   const Howl = mod.Howl ?? (mod as unknown as { default?: typeof mod }).default?.Howl;

@@ -452,15 +452,20 @@ describe('errors', () => {
     expect(synth.speaking).toBe(false);
   });
 
-  it('a backend that throws a plain error is wrapped as synthesis-failed', async () => {
-    const backend = stubBackend({ read: () => Promise.reject(new Error('kaput')) });
+  it('a backend that throws a plain error is wrapped as synthesis-failed, with a message for people (details to the console)', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const backend = stubBackend({ read: () => Promise.reject(new Error('kaput at 0x1f')) });
     const engine = new NarrationEngine({ script: SCRIPT, backend, cast: castVoices(SIX_VOICES) });
     await advance();
     engine.play();
     await advance();
     expect(engine.snapshot.error).toBeInstanceOf(NarrationError);
-    expect(engine.snapshot.error).toMatchObject({ code: 'synthesis-failed' });
-    expect(engine.snapshot.error!.message).toMatch(/kaput/);
+    expect(engine.snapshot.error).toMatchObject({
+      code: 'synthesis-failed',
+      message: 'Reading aloud stopped because of a speech error. Press Play to try again.',
+    });
+    expect(String(errors.mock.calls.flat())).toContain('kaput at 0x1f');
+    errors.mockRestore();
   });
 
   it('a prepare() rejection → status error; the next play prepares again', async () => {
