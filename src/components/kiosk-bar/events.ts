@@ -1,66 +1,42 @@
 /**
  * Typed events of the kiosk UI (attract screen, kiosk bar, Home/Restart, idle dialog, help).
  * Controls send the visitor's intent up; the kiosk controller acts on it. All bubble and are
- * composed; they are dispatched on user action only, never when a property is set.
+ * composed (../../ui/intent-event.ts); they are dispatched on user action only, never when a
+ * property is set.
  */
-
-const init: EventInit = { bubbles: true, composed: true };
+import { intentEvent } from '../../ui/intent-event.ts';
 
 /** The visitor left the attract screen (any key, click or touch). */
-export class KioskStartEvent extends Event {
-  static readonly eventType = 'kiosk-start';
-  constructor() {
-    super(KioskStartEvent.eventType, init);
-  }
-}
+export class KioskStartEvent extends intentEvent('kiosk-start') {}
 
 /** The visitor answered "Are you still there?" (Continue, any key or touch). */
-export class KioskContinueEvent extends Event {
-  static readonly eventType = 'kiosk-continue';
-  constructor() {
-    super(KioskContinueEvent.eventType, init);
-  }
-}
+export class KioskContinueEvent extends intentEvent('kiosk-continue') {}
 
 /** The visitor confirmed "Start again from the beginning?". */
-export class KioskRestartEvent extends Event {
-  static readonly eventType = 'kiosk-restart';
-  constructor() {
-    super(KioskRestartEvent.eventType, init);
-  }
-}
+export class KioskRestartEvent extends intentEvent('kiosk-restart') {}
 
 /** The visitor pressed A− (`step` −1) or A+ (`step` 1). */
-export class KioskTextSizeEvent extends Event {
-  static readonly eventType = 'kiosk-text-size';
+export class KioskTextSizeEvent extends intentEvent('kiosk-text-size') {
   constructor(readonly step: -1 | 1) {
-    super(KioskTextSizeEvent.eventType, init);
+    super();
   }
 }
 
 /** The visitor pressed Quieter (`step` −1) or Louder (`step` 1). */
-export class KioskVolumeEvent extends Event {
-  static readonly eventType = 'kiosk-volume';
+export class KioskVolumeEvent extends intentEvent('kiosk-volume') {
   constructor(readonly step: -1 | 1) {
-    super(KioskVolumeEvent.eventType, init);
+    super();
   }
 }
 
 /** The visitor pressed "Read the text": the keypad moves through the sentences from now on. */
-export class KioskReadTextEvent extends Event {
-  static readonly eventType = 'kiosk-read-text';
-  constructor() {
-    super(KioskReadTextEvent.eventType, init);
-  }
-}
+export class KioskReadTextEvent extends intentEvent('kiosk-read-text') {}
 
 /** The visitor asked for the kiosk help ("Help" button or the Help key). */
-export class KioskHelpRequestEvent extends Event {
-  static readonly eventType = 'kiosk-help-request';
-  constructor() {
-    super(KioskHelpRequestEvent.eventType, init);
-  }
-}
+export class KioskHelpRequestEvent extends intentEvent('kiosk-help-request') {}
+
+/** The visitor pressed "Spoken help" (turns the kiosk's self-voicing on or off). */
+export class KioskSpeechToggleEvent extends intentEvent('kiosk-speech-toggle') {}
 
 declare global {
   interface GlobalEventHandlersEventMap {
@@ -71,13 +47,6 @@ declare global {
     'kiosk-volume': KioskVolumeEvent;
     'kiosk-read-text': KioskReadTextEvent;
     'kiosk-help-request': KioskHelpRequestEvent;
-  }
-}
-
-/** The visitor pressed "Spoken help" (turns the kiosk's self-voicing on or off). */
-export class KioskSpeechToggleEvent extends Event {
-  static readonly eventType = 'kiosk-speech-toggle';
-  constructor() {
-    super(KioskSpeechToggleEvent.eventType, init);
+    'kiosk-speech-toggle': KioskSpeechToggleEvent;
   }
 }

@@ -2,11 +2,11 @@
  * Typed events of the narration UI (controls bar, keyboard-shortcuts help, voice settings).
  * Controls send the reader's intent up with these; only the root element talks to the narration
  * engine and hands the new state back down. All bubble and are composed, so they cross shadow
- * roots. They are dispatched on user action only, never when a property is set.
+ * roots (../../ui/intent-event.ts). They are dispatched on user action only, never when a property
+ * is set.
  */
 import type { SpeakerId } from '../../content/model.ts';
-
-const init: EventInit = { bubbles: true, composed: true };
+import { intentEvent } from '../../ui/intent-event.ts';
 
 /** What the reader asked the narration to do. */
 export type NarrationCommand =
@@ -45,92 +45,66 @@ export function describeRate(rate: number): { short: string; spoken: string } {
 }
 
 /** The reader pressed a transport button (play, pause, stop, previous, next, resume). */
-export class NarrationCommandEvent extends Event {
-  static readonly eventType = 'narration-command';
-  readonly command: NarrationCommand;
-
-  constructor(command: NarrationCommand) {
-    super(NarrationCommandEvent.eventType, init);
-    this.command = command;
+export class NarrationCommandEvent extends intentEvent('narration-command') {
+  constructor(readonly command: NarrationCommand) {
+    super();
   }
 }
 
 /** The reader moved a speed slider. */
-export class NarrationRateEvent extends Event {
-  static readonly eventType = 'narration-rate';
-  /** New overall speed, 0.5–2 in steps of 0.25 (1 = normal). */
-  readonly rate: number;
-
-  constructor(rate: number) {
-    super(NarrationRateEvent.eventType, init);
-    this.rate = rate;
+export class NarrationRateEvent extends intentEvent('narration-rate') {
+  constructor(
+    /** New overall speed, 0.5–2 in steps of 0.25 (1 = normal). */
+    readonly rate: number,
+  ) {
+    super();
   }
 }
 
 /** The reader chose a voice for one speaker. */
-export class VoiceChoiceEvent extends Event {
-  static readonly eventType = 'voice-choice';
-  readonly speaker: SpeakerId;
-  /** `SpeechSynthesisVoice.name` of the chosen voice; null = automatic (the engine's casting). */
-  readonly voiceName: string | null;
-
-  constructor(speaker: SpeakerId, voiceName: string | null) {
-    super(VoiceChoiceEvent.eventType, init);
-    this.speaker = speaker;
-    this.voiceName = voiceName;
+export class VoiceChoiceEvent extends intentEvent('voice-choice') {
+  constructor(
+    readonly speaker: SpeakerId,
+    /** `SpeechSynthesisVoice.name` of the chosen voice; null = automatic (the engine's casting). */
+    readonly voiceName: string | null,
+  ) {
+    super();
   }
 }
 
 /** The reader asked to hear a sample of one speaker's voice. */
-export class VoicePreviewEvent extends Event {
-  static readonly eventType = 'voice-preview';
-  readonly speaker: SpeakerId;
-  /** The voice currently chosen in that speaker's list; null = automatic. */
-  readonly voiceName: string | null;
-
-  constructor(speaker: SpeakerId, voiceName: string | null) {
-    super(VoicePreviewEvent.eventType, init);
-    this.speaker = speaker;
-    this.voiceName = voiceName;
+export class VoicePreviewEvent extends intentEvent('voice-preview') {
+  constructor(
+    readonly speaker: SpeakerId,
+    /** The voice currently chosen in that speaker's list; null = automatic. */
+    readonly voiceName: string | null,
+  ) {
+    super();
   }
 }
 
 /** The reader switched a narration option on or off. */
-export class NarrationOptionEvent extends Event {
-  static readonly eventType = 'narration-option';
-  readonly option: NarrationOption;
-  readonly value: boolean;
-
-  constructor(option: NarrationOption, value: boolean) {
-    super(NarrationOptionEvent.eventType, init);
-    this.option = option;
-    this.value = value;
+export class NarrationOptionEvent extends intentEvent('narration-option') {
+  constructor(
+    readonly option: NarrationOption,
+    readonly value: boolean,
+  ) {
+    super();
   }
 }
 
 /** The reader chose device speech or the recorded narration. */
-export class NarrationSourceEvent extends Event {
-  static readonly eventType = 'narration-source';
+export class NarrationSourceEvent extends intentEvent('narration-source') {
   constructor(readonly source: 'device' | 'recorded') {
-    super(NarrationSourceEvent.eventType, init);
+    super();
   }
 }
 
 /** The reader asked to open the "Keyboard shortcuts" dialog. */
-export class HelpOpenRequestEvent extends Event {
-  static readonly eventType = 'narration-help-request';
-  constructor() {
-    super(HelpOpenRequestEvent.eventType, init);
-  }
-}
+export class HelpOpenRequestEvent extends intentEvent('narration-help-request') {}
 
 /** The reader asked to open the "Voices" dialog. */
-export class VoicesOpenRequestEvent extends Event {
-  static readonly eventType = 'voice-settings-request';
-  constructor() {
-    super(VoicesOpenRequestEvent.eventType, init);
-  }
-}
+export class VoicesOpenRequestEvent extends intentEvent('voice-settings-request') {}
 
 declare global {
   interface GlobalEventHandlersEventMap {

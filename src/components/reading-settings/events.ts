@@ -1,24 +1,21 @@
 /**
  * Typed events of the reading-settings UI. Controls send intent up with these; the root element
  * owns the settings model and hands the new state back down. All bubble and are composed, so they
- * cross shadow roots. They are dispatched on user action only, never when a property is set.
+ * cross shadow roots (../../ui/intent-event.ts). They are dispatched on user action only, never
+ * when a property is set.
  */
 import type { ReadingSettings, SettingChange, SettingKey } from '../../settings/types.ts';
-
-const init: EventInit = { bubbles: true, composed: true };
+import { intentEvent } from '../../ui/intent-event.ts';
 
 /** The reader changed one setting (a slider moved, a radio or checkbox toggled, a preset applied). */
-export class SettingChangeEvent<K extends SettingKey = SettingKey> extends Event {
-  static readonly eventType = 'setting-change';
-  /** The setting that changed. */
-  readonly key: K;
-  /** Its new value (already valid for the setting's descriptor). */
-  readonly value: ReadingSettings[K];
-
-  constructor(key: K, value: ReadingSettings[K]) {
-    super(SettingChangeEvent.eventType, init);
-    this.key = key;
-    this.value = value;
+export class SettingChangeEvent<K extends SettingKey = SettingKey> extends intentEvent('setting-change') {
+  constructor(
+    /** The setting that changed. */
+    readonly key: K,
+    /** Its new value (already valid for the setting's descriptor). */
+    readonly value: ReadingSettings[K],
+  ) {
+    super();
   }
 
   /** The change as a discriminated `{ key, value }` union, e.g. for `ReadingSettingsModel.set`. */
@@ -33,20 +30,10 @@ export class SettingChangeEvent<K extends SettingKey = SettingKey> extends Event
 }
 
 /** The reader asked to reset every setting to its default ("Reset to defaults"). */
-export class SettingsResetEvent extends Event {
-  static readonly eventType = 'settings-reset';
-  constructor() {
-    super(SettingsResetEvent.eventType, init);
-  }
-}
+export class SettingsResetEvent extends intentEvent('settings-reset') {}
 
 /** The reader asked to open the settings dialog (toolbar button). */
-export class SettingsOpenRequestEvent extends Event {
-  static readonly eventType = 'settings-open-request';
-  constructor() {
-    super(SettingsOpenRequestEvent.eventType, init);
-  }
-}
+export class SettingsOpenRequestEvent extends intentEvent('settings-open-request') {}
 
 declare global {
   interface GlobalEventHandlersEventMap {
