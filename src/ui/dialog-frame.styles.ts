@@ -1,10 +1,12 @@
 /**
- * The frame every narration dialog shares (Voices, Keyboard shortcuts): token mapping, a modal
- * <dialog> that fits 320 CSS px and large text (scrolling body, sticky header), the backdrop and
- * the heading. Components add their own rules after it. `dialogPolyfillStyles`, part of it, is
- * also for the dialogs with a frame of their own (Reading settings, the kiosk's).
+ * The frame every narration dialog shares (Reading settings, Voices, Keyboard shortcuts): token
+ * mapping, a modal <dialog> that fits 320 CSS px and large text (scrolling body, sticky header),
+ * the backdrop and the heading. Components add their own rules after it. Its parts
+ * `dialogPolyfillStyles` and `dialogSurfaceStyles` are also for the kiosk's dialogs, which have a
+ * layout of their own.
  */
 import { css } from 'lit';
+import { controlTokens } from './control.styles.ts';
 
 /**
  * What a browser without `<dialog>` needs for dialog-polyfill (./modal-dialog.ts): the rules of
@@ -41,30 +43,13 @@ export const dialogPolyfillStyles = css`
     }
 `;
 
-export const dialogFrameStyles = css`
+/**
+ * The dialog box itself: at most the viewport, scrolling inside, the surface colours and the
+ * reader's font, line, letter and word spacing; a dimmed backdrop; a CanvasText border in forced
+ * colours. Needs the tokens of ./control.styles.ts.
+ */
+export const dialogSurfaceStyles = css`
     ${dialogPolyfillStyles}
-    :host {
-      --_bg: var(--ne-surface, #f0e9d2);
-      --_text: var(--ne-text, #1a1a1a);
-      --_muted: var(--ne-text-muted, #36332b);
-      --_accent: var(--ne-accent, #003f8a);
-      --_border: var(--ne-border, #6e6656);
-      --_focus: var(--ne-focus, #003f8a);
-      --_font: var(--ne-font-family, 'Atkinson Hyperlegible', Verdana, Arial, system-ui, sans-serif);
-      --_ui-scale: var(--ne-text-scale, 1);
-      --_target: max(44px, 2.75rem);
-      display: contents;
-    }
-    @media (max-width: 30em), (max-height: 30em) {
-      :host {
-        --_ui-scale: min(var(--ne-text-scale, 1), 1.5);
-      }
-    }
-    *,
-    *::before,
-    *::after {
-      box-sizing: border-box;
-    }
     dialog {
       inline-size: min(40rem, 100%);
       max-inline-size: 100%;
@@ -89,6 +74,25 @@ export const dialogFrameStyles = css`
     dialog::backdrop {
       background: rgb(0 0 0 / 0.65);
     }
+    @media (forced-colors: active) {
+      dialog {
+        border-color: CanvasText;
+      }
+    }
+`;
+
+export const dialogFrameStyles = [
+  controlTokens,
+  dialogSurfaceStyles,
+  css`
+    :host {
+      display: contents;
+    }
+    *,
+    *::before,
+    *::after {
+      box-sizing: border-box;
+    }
     /* The title row is a div: a <header> in a dialog would be a second banner landmark. */
     .header,
     .body {
@@ -103,6 +107,7 @@ export const dialogFrameStyles = css`
       background: var(--_bg);
       border-block-end: 1px solid var(--_border);
     }
+    /* Keep the Close button in view only when the screen is tall enough to spare the room. */
     @media (min-height: 30em) {
       .header {
         position: sticky;
@@ -117,4 +122,5 @@ export const dialogFrameStyles = css`
       font-size: 1.25em;
       line-height: 1.3;
     }
-`;
+  `,
+];

@@ -1,22 +1,28 @@
 /**
- * Styles of <narration-controls>. Colours and fonts come from the page tokens (--ne-*) through
- * private --_x properties; the fallbacks repeat the cream theme. The controls wrap instead of
- * overflowing: they must hold at 320 CSS px wide and with large text (the extra text scale is
- * capped at 1.5 on small or zoomed screens, as in <reading-toolbar>).
+ * Styles of <narration-controls>. Colours, fonts, the button look and the focus ring come from
+ * ../../ui/control.styles.ts (page tokens through private --_x properties). The controls wrap
+ * instead of overflowing: they must hold at 320 CSS px wide and with large text (the extra text
+ * scale is capped at 1.5 on small or zoomed screens).
  */
 import { css } from 'lit';
+import {
+  buttonStyles,
+  controlTokens,
+  focusRingStyles,
+  iconButtonStyles,
+  unavailableButtonStyles,
+  visuallyHiddenStyles,
+} from '../../ui/control.styles.ts';
 
-export const narrationControlsStyles = css`
+export const narrationControlsStyles = [
+  controlTokens,
+  buttonStyles,
+  iconButtonStyles,
+  unavailableButtonStyles,
+  focusRingStyles,
+  visuallyHiddenStyles,
+  css`
   :host {
-    --_bg: var(--ne-surface, #f0e9d2);
-    --_text: var(--ne-text, #1a1a1a);
-    --_muted: var(--ne-text-muted, #36332b);
-    --_accent: var(--ne-accent, #003f8a);
-    --_border: var(--ne-border, #6e6656);
-    --_focus: var(--ne-focus, #003f8a);
-    --_font: var(--ne-font-family, 'Atkinson Hyperlegible', Verdana, Arial, system-ui, sans-serif);
-    --_ui-scale: var(--ne-text-scale, 1);
-    --_target: max(44px, 2.75rem);
     --_gap: 0.5rem;
     display: block;
     min-inline-size: 0;
@@ -26,12 +32,6 @@ export const narrationControlsStyles = css`
     line-height: 1.3;
     letter-spacing: var(--ne-letter-spacing, normal);
     word-spacing: var(--ne-word-spacing, normal);
-  }
-  /* On a small or heavily zoomed viewport the zoom already enlarges the controls: cap the scale. */
-  @media (max-width: 30em), (max-height: 30em) {
-    :host {
-      --_ui-scale: min(var(--ne-text-scale, 1), 1.5);
-    }
   }
   :host([hidden]) {
     display: none;
@@ -60,40 +60,11 @@ export const narrationControlsStyles = css`
   }
 
   button {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.5em;
-    min-block-size: var(--_target);
-    min-inline-size: var(--_target);
-    max-inline-size: 100%;
-    margin: 0;
-    padding: 0.25em 0.875em;
-    border: 2px solid var(--_border);
-    border-radius: 0.375rem;
-    background: var(--_bg);
-    color: var(--_text);
-    font: inherit;
-    font-weight: 700;
-    letter-spacing: inherit;
-    word-spacing: inherit;
-    overflow-wrap: anywhere;
     text-align: start;
-    cursor: pointer;
   }
-  button:hover {
-    border-color: var(--_text);
-  }
-  /* Unavailable (aria-disabled, still focusable): dashed border, text keeps >= 7:1 contrast. */
+  /* Unavailable: the border does not darken on hover either. */
   button[aria-disabled='true'] {
-    border-style: dashed;
     border-color: var(--_border);
-    color: var(--_muted);
-    cursor: not-allowed;
-  }
-  .icon {
-    flex: none;
-    inline-size: 1.25em;
-    block-size: 1.25em;
   }
   button > span {
     min-inline-size: 0;
@@ -108,17 +79,6 @@ export const narrationControlsStyles = css`
   }
   .ghost {
     visibility: hidden;
-  }
-
-  /* Focus: a 3 px ring in --ne-focus; :focus first for browsers without :focus-visible. */
-  button:focus,
-  input:focus {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
-  }
-  button:focus:not(:focus-visible),
-  input:focus:not(:focus-visible) {
-    outline: none;
   }
 
   .speed {
@@ -177,31 +137,9 @@ export const narrationControlsStyles = css`
     overflow-wrap: anywhere;
   }
 
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-    border: 0;
-  }
-
   @media (forced-colors: active) {
-    button {
-      border-color: ButtonBorder;
-      background: ButtonFace;
-      color: ButtonText;
-    }
     button[aria-disabled='true'] {
       border-color: GrayText;
-      color: GrayText;
-    }
-    button:focus,
-    input:focus {
-      outline-color: Highlight;
     }
     .icon {
       color: inherit;
@@ -211,4 +149,5 @@ export const narrationControlsStyles = css`
       color: CanvasText;
     }
   }
-`;
+`,
+];

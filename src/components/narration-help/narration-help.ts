@@ -10,6 +10,7 @@ import { live } from 'lit/directives/live.js';
 import { NarrationOptionEvent, type NarrationOption } from '../narration-controls/events.ts';
 import { ModalDialogController } from '../../ui/modal-dialog-controller.ts';
 import { dialogFrameStyles } from '../../ui/dialog-frame.styles.ts';
+import { buttonStyles, focusRingStyles, optionStyles } from '../../ui/control.styles.ts';
 
 /** One row of the shortcut list. */
 export interface NarrationShortcut {
@@ -55,6 +56,9 @@ const KEY_NAMES: Record<string, string> = {
 export class NarrationHelpElement extends LitElement {
   static override styles = [
     dialogFrameStyles,
+    buttonStyles,
+    focusRingStyles,
+    optionStyles,
     css`
     h3 {
       margin: 0 0 0.5em;
@@ -119,86 +123,13 @@ export class NarrationHelpElement extends LitElement {
       flex-direction: column;
       gap: 0.5em;
     }
-    .option {
-      display: flex;
-      align-items: center;
-      gap: 0.5em;
-      min-block-size: var(--_target);
-      max-inline-size: 100%;
-      padding: 0.25em 0.75em 0.25em 0.5em;
-      border: 1px solid var(--_border);
-      border-radius: 0.375rem;
-      cursor: pointer;
-    }
-    .option:has(:checked) {
-      border-width: 3px;
-    }
-    .option > span {
-      min-inline-size: 0;
-    }
-    input[type='checkbox'] {
-      flex: none;
-      inline-size: max(24px, 1.5em);
-      block-size: max(24px, 1.5em);
-      margin: 0;
-      accent-color: var(--_accent);
-    }
     button {
       flex: none;
-      min-block-size: var(--_target);
-      min-inline-size: var(--_target);
-      max-inline-size: 100%;
       padding: 0.25em 1em;
-      border: 2px solid var(--_border);
-      border-radius: 0.375rem;
-      background: var(--_bg);
-      color: var(--_text);
-      font: inherit;
-      font-weight: 700;
-      letter-spacing: inherit;
-      word-spacing: inherit;
-      cursor: pointer;
-    }
-    button:hover {
-      border-color: var(--_text);
-    }
-    button:focus,
-    input:focus {
-      outline: 3px solid var(--_focus);
-      outline-offset: 2px;
-    }
-    button:focus:not(:focus-visible),
-    input:focus:not(:focus-visible) {
-      outline: none;
-    }
-    .option:has(input:focus-visible) {
-      outline: 3px solid var(--_focus);
-      outline-offset: 2px;
-    }
-    dialog:focus-visible {
-      outline: 3px solid var(--_focus);
-      outline-offset: -5px;
     }
     @media (forced-colors: active) {
-      dialog {
-        border-color: CanvasText;
-      }
-      button,
-      .option,
       kbd kbd {
         border-color: ButtonBorder;
-      }
-      button {
-        color: ButtonText;
-      }
-      button:focus,
-      input:focus,
-      .option:has(input:focus-visible),
-      dialog:focus-visible {
-        outline-color: Highlight;
-      }
-      .option:has(:checked) {
-        border-color: Highlight;
       }
       .muted {
         color: CanvasText;

@@ -5,6 +5,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { SettingsOpenRequestEvent } from '../reading-settings/events.ts';
+import { buttonStyles, controlTokens, focusRingStyles, iconButtonStyles } from '../../ui/control.styles.ts';
 
 /**
  * @summary Toolbar with the reading-settings button and room for narration controls.
@@ -27,88 +28,44 @@ import { SettingsOpenRequestEvent } from '../reading-settings/events.ts';
  */
 @customElement('reading-toolbar')
 export class ReadingToolbarElement extends LitElement {
-  static override styles = css`
-    :host {
-      --_bg: var(--ne-surface, #f0e9d2);
-      --_text: var(--ne-text, #1a1a1a);
-      --_border: var(--ne-border, #6e6656);
-      --_focus: var(--ne-focus, #003f8a);
-      --_target: max(44px, 2.75rem);
-      display: block;
-      background: var(--_bg);
-      color: var(--_text);
-      font-family: var(--ne-font-family, 'Atkinson Hyperlegible', Verdana, Arial, system-ui, sans-serif);
-      font-size: calc(1rem * var(--_ui-scale));
-      line-height: 1.3;
-      --_ui-scale: var(--ne-text-scale, 1);
-    }
-    /* On a small or heavily zoomed viewport the zoom already enlarges the bar: cap the extra scale. */
-    @media (max-width: 30em), (max-height: 30em) {
+  static override styles = [
+    controlTokens,
+    buttonStyles,
+    iconButtonStyles,
+    focusRingStyles,
+    css`
       :host {
-        --_ui-scale: min(var(--ne-text-scale, 1), 1.5);
+        display: block;
+        background: var(--_bg);
+        color: var(--_text);
+        font-family: var(--_font);
+        font-size: calc(1rem * var(--_ui-scale));
+        line-height: 1.3;
       }
-    }
-    .bar {
-      display: flex;
-      flex-wrap: wrap;
-      /* Top-aligned: the narration controls may wrap to several rows beside the button. */
-      align-items: flex-start;
-      gap: 0.5rem 1rem;
-      min-block-size: 3.5rem;
-      padding: 0.375rem 0.75rem;
-    }
-    ::slotted(*) {
-      min-inline-size: 0;
-    }
-    ::slotted([slot='narration']) {
-      flex: 1 1 20em;
-      max-inline-size: 100%;
-    }
-    button {
-      display: inline-flex;
-      align-items: center;
-      gap: 0.5em;
-      min-block-size: var(--_target);
-      min-inline-size: var(--_target);
-      max-inline-size: 100%;
-      padding: 0.25em 0.875em;
-      border: 2px solid var(--_border);
-      border-radius: 0.375rem;
-      background: var(--_bg);
-      color: var(--_text);
-      font: inherit;
-      font-weight: 700;
-      letter-spacing: var(--ne-letter-spacing, normal);
-      word-spacing: var(--ne-word-spacing, normal);
-      overflow-wrap: anywhere;
-      text-align: start;
-      cursor: pointer;
-    }
-    button:hover {
-      border-color: var(--_text);
-    }
-    button:focus {
-      outline: 3px solid var(--_focus);
-      outline-offset: 2px;
-    }
-    button:focus:not(:focus-visible) {
-      outline: none;
-    }
-    svg {
-      flex: none;
-      inline-size: 1.25em;
-      block-size: 1.25em;
-    }
-    @media (forced-colors: active) {
+      .bar {
+        display: flex;
+        flex-wrap: wrap;
+        /* Top-aligned: the narration controls may wrap to several rows beside the button. */
+        align-items: flex-start;
+        gap: 0.5rem 1rem;
+        min-block-size: 3.5rem;
+        padding: 0.375rem 0.75rem;
+      }
+      ::slotted(*) {
+        min-inline-size: 0;
+      }
+      ::slotted([slot='narration']) {
+        flex: 1 1 20em;
+        max-inline-size: 100%;
+      }
       button {
-        border-color: ButtonBorder;
-        color: ButtonText;
+        /* The reader's spacing from the tokens: the host itself does not set it. */
+        letter-spacing: var(--ne-letter-spacing, normal);
+        word-spacing: var(--ne-word-spacing, normal);
+        text-align: start;
       }
-      button:focus {
-        outline-color: Highlight;
-      }
-    }
-  `;
+    `,
+  ];
 
   private readonly onSettingsClick = (): void => {
     this.dispatchEvent(new SettingsOpenRequestEvent());
@@ -118,7 +75,7 @@ export class ReadingToolbarElement extends LitElement {
     return html`
       <div class="bar" part="base">
         <button type="button" part="settings-button" aria-haspopup="dialog" @click=${this.onSettingsClick}>
-          <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+          <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
             <path
               fill="none"
               stroke="currentColor"

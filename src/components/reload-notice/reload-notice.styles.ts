@@ -1,29 +1,21 @@
 /**
  * Styles of <reload-notice>: a banner fixed at the bottom of the window, in the page tokens (--ne-*)
- * through private --_x properties (fallbacks repeat the cream theme); a 44 px Reload button (48 px
- * in kiosk mode), a 3 px focus ring, forced-colours fallbacks. Not printed.
+ * through private --_x properties (../../ui/control.styles.ts); a 44 px Reload button (48 px in
+ * kiosk mode) on the page colour, a 3 px focus ring, forced-colours fallbacks. Not printed.
  */
 import { css } from 'lit';
+import { buttonStyles, controlTokens, focusRingStyles } from '../../ui/control.styles.ts';
 
-export const reloadNoticeStyles = css`
+export const reloadNoticeStyles = [
+  controlTokens,
+  buttonStyles,
+  focusRingStyles,
+  css`
   :host {
-    --_bg: var(--ne-surface, #f0e9d2);
-    --_page: var(--ne-bg, #fbf7ea);
-    --_text: var(--ne-text, #1a1a1a);
-    --_border: var(--ne-border, #6e6656);
-    --_focus: var(--ne-focus, #003f8a);
-    --_font: var(--ne-font-family, 'Atkinson Hyperlegible', Verdana, Arial, system-ui, sans-serif);
-    --_ui-scale: var(--ne-text-scale, 1);
-    --_target: max(44px, 2.75rem);
     display: contents;
   }
   :host([kiosk]) {
     --_target: max(48px, 3rem);
-  }
-  @media (max-width: 30em), (max-height: 30em) {
-    :host {
-      --_ui-scale: min(var(--ne-text-scale, 1), 1.5);
-    }
   }
   .banner {
     position: fixed;
@@ -57,31 +49,8 @@ export const reloadNoticeStyles = css`
     overflow-wrap: anywhere;
   }
   button {
-    min-block-size: var(--_target);
-    min-inline-size: var(--_target);
-    max-inline-size: 100%;
-    margin: 0;
     padding: 0.25em 1em;
-    border: 2px solid var(--_border);
-    border-radius: 0.375rem;
     background: var(--_page);
-    color: var(--_text);
-    font: inherit;
-    font-weight: 700;
-    letter-spacing: inherit;
-    word-spacing: inherit;
-    overflow-wrap: anywhere;
-    cursor: pointer;
-  }
-  button:hover {
-    border-color: var(--_text);
-  }
-  button:focus {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
-  }
-  button:focus:not(:focus-visible) {
-    outline: none;
   }
   @media (forced-colors: active) {
     .banner {
@@ -90,12 +59,7 @@ export const reloadNoticeStyles = css`
       color: CanvasText;
     }
     button {
-      border-color: ButtonBorder;
       background: ButtonFace;
-      color: ButtonText;
-    }
-    button:focus {
-      outline-color: Highlight;
     }
   }
   @media print {
@@ -103,4 +67,5 @@ export const reloadNoticeStyles = css`
       display: none;
     }
   }
-`;
+`,
+];

@@ -19,6 +19,7 @@ import {
 } from '../narration-controls/events.ts';
 import { ModalDialogController } from '../../ui/modal-dialog-controller.ts';
 import { dialogFrameStyles } from '../../ui/dialog-frame.styles.ts';
+import { buttonStyles, focusRingStyles, visuallyHiddenStyles } from '../../ui/control.styles.ts';
 
 /** One speaker as the dialog shows it. */
 export interface VoiceSettingsSpeaker {
@@ -69,6 +70,9 @@ const AUTOMATIC = '';
 export class VoiceSettingsElement extends LitElement {
   static override styles = [
     dialogFrameStyles,
+    buttonStyles,
+    focusRingStyles,
+    visuallyHiddenStyles,
     css`
     .body {
       display: flex;
@@ -171,66 +175,14 @@ export class VoiceSettingsElement extends LitElement {
     }
     button {
       flex: none;
-      min-block-size: var(--_target);
-      min-inline-size: var(--_target);
-      max-inline-size: 100%;
       padding: 0.25em 1em;
-      border: 2px solid var(--_border);
-      border-radius: 0.375rem;
-      background: var(--_bg);
-      color: var(--_text);
-      font: inherit;
-      font-weight: 700;
-      letter-spacing: inherit;
-      word-spacing: inherit;
-      cursor: pointer;
     }
-    button:hover,
     select:hover {
       border-color: var(--_text);
     }
-    button:focus,
-    select:focus,
-    input:focus {
-      outline: 3px solid var(--_focus);
-      outline-offset: 2px;
-    }
-    button:focus:not(:focus-visible),
-    select:focus:not(:focus-visible),
-    input:focus:not(:focus-visible) {
-      outline: none;
-    }
-    dialog:focus-visible {
-      outline: 3px solid var(--_focus);
-      outline-offset: -5px;
-    }
-    .visually-hidden {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      margin: -1px;
-      padding: 0;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-      border: 0;
-    }
     @media (forced-colors: active) {
-      dialog {
-        border-color: CanvasText;
-      }
-      button,
       select {
         border-color: ButtonBorder;
-      }
-      button {
-        color: ButtonText;
-      }
-      button:focus,
-      select:focus,
-      input:focus,
-      dialog:focus-visible {
-        outline-color: Highlight;
       }
       .note {
         color: CanvasText;
