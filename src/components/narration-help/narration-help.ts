@@ -4,11 +4,11 @@
  * (shortcuts on/off, Tab to each sentence, follow along). It sends the reader's choices up as
  * typed events and never stores them itself.
  */
-import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { NarrationOptionEvent, type NarrationOption } from '../narration-controls/events.ts';
-import { ModalDialogController } from '../../ui/modal-dialog-controller.ts';
+import { ModalDialogElement } from '../../ui/modal-dialog-element.ts';
 import { dialogFrameStyles } from '../../ui/dialog-frame.styles.ts';
 import { buttonStyles, focusRingStyles, optionStyles } from '../../ui/control.styles.ts';
 
@@ -53,7 +53,7 @@ const KEY_NAMES: Record<string, string> = {
  * @cssprop --ne-text-scale - Text size factor.
  */
 @customElement('narration-help')
-export class NarrationHelpElement extends LitElement {
+export class NarrationHelpElement extends ModalDialogElement {
   static override styles = [
     dialogFrameStyles,
     buttonStyles,
@@ -150,42 +150,7 @@ export class NarrationHelpElement extends LitElement {
   /** "Follow along" (keep the sentence being read in view) is on. */
   @property({ type: Boolean, attribute: 'follow-along' }) followAlong = false;
 
-  /** Whether the dialog is open. Prefer `show()`/`close()`. */
-  @property({ type: Boolean, reflect: true }) open = false;
-
-  @query('dialog') private dialog?: HTMLDialogElement;
-
-  private readonly dialogController = new ModalDialogController(this, () => this.dialog);
-
-  /** Opens the dialog as a modal, remembering the currently focused element. */
-  show(): void {
-    this.dialogController.rememberOpener();
-    this.open = true;
-  }
-
-  /** Closes the dialog; focus goes back to the element that opened it. */
-  close(): void {
-    this.open = false;
-  }
-
-  override willUpdate(changed: PropertyValues<this>): void {
-    this.dialogController.willUpdate(changed.has('open'));
-  }
-
-  override updated(changed: PropertyValues<this>): void {
-    this.dialogController.updated(changed.has('open'));
-  }
-
   // ---- Handlers ----
-
-  /** Fires after every close: Escape, the Close button, or `close()`. */
-  private readonly onDialogClose = (): void => {
-    this.dialogController.closed();
-  };
-
-  private readonly onCloseClick = (): void => {
-    this.dialog?.close();
-  };
 
   private onToggle(option: NarrationOption, event: Event): void {
     const value = (event.target as HTMLInputElement).checked;

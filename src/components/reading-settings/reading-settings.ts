@@ -3,8 +3,8 @@
  * descriptor (radio group, slider or checkbox), sends the reader's intent up as typed events and
  * shows whatever `settings` it is handed. It never stores or applies settings itself.
  */
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import {
   SETTING_DESCRIPTOR_LIST,
@@ -20,7 +20,7 @@ import { normalizeSetting } from '../../settings/preferences.ts';
 import type { ReadingSettings, SettingKey } from '../../settings/types.ts';
 import { SettingChangeEvent, SettingsResetEvent } from './events.ts';
 import { readingSettingsStyles } from './reading-settings.styles.ts';
-import { ModalDialogController } from '../../ui/modal-dialog-controller.ts';
+import { ModalDialogElement } from '../../ui/modal-dialog-element.ts';
 
 /**
  * @summary Modal dialog with the reading settings, rendered from the setting descriptors.
@@ -48,7 +48,7 @@ import { ModalDialogController } from '../../ui/modal-dialog-controller.ts';
  * @cssprop --ne-text-scale - Text size factor.
  */
 @customElement('reading-settings')
-export class ReadingSettingsElement extends LitElement {
+export class ReadingSettingsElement extends ModalDialogElement {
   static override styles = readingSettingsStyles;
 
   /** The effective settings to show (state in). Controls reflect these values. */
@@ -58,46 +58,15 @@ export class ReadingSettingsElement extends LitElement {
     prefersReducedMotion: false,
   });
 
-  /** Whether the dialog is open. Prefer `show()`/`close()`. */
-  @property({ type: Boolean, reflect: true }) open = false;
-
   /** Short confirmation for screen readers after reset or a preset ("Settings reset to defaults."). */
   @state() private status = '';
 
-  @query('dialog') private dialog?: HTMLDialogElement;
-
-  private readonly dialogController = new ModalDialogController(this, () => this.dialog);
-
-  /** Opens the dialog as a modal, remembering the currently focused element. */
-  show(): void {
-    this.dialogController.rememberOpener();
-    this.open = true;
-  }
-
-  /** Closes the dialog. */
-  close(): void {
-    this.open = false;
-  }
-
-  override willUpdate(changed: PropertyValues<this>): void {
-    this.dialogController.willUpdate(changed.has('open'));
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     if (changed.has('open') && this.open) this.status = '';
   }
 
-  override updated(changed: PropertyValues<this>): void {
-    this.dialogController.updated(changed.has('open'));
-  }
-
   // ---- Handlers ----
-
-  /** After every close (Escape, the Close button, or `close()`): `open` follows, focus goes back. */
-  private readonly onDialogClose = (): void => {
-    this.dialogController.closed();
-  };
-
-  private readonly onCloseClick = (): void => {
-    this.dialog?.close();
-  };
 
   private readonly onResetClick = (): void => {
     this.dispatchEvent(new SettingsResetEvent());

@@ -4,8 +4,8 @@
  * shows what it is handed and sends the reader's choices up as typed events; the root element
  * owns the casting and the engine.
  */
-import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { SpeakerId } from '../../content/model.ts';
 import {
@@ -17,7 +17,7 @@ import {
   describeRate,
   normalizeRate,
 } from '../narration-controls/events.ts';
-import { ModalDialogController } from '../../ui/modal-dialog-controller.ts';
+import { ModalDialogElement } from '../../ui/modal-dialog-element.ts';
 import { dialogFrameStyles } from '../../ui/dialog-frame.styles.ts';
 import { buttonStyles, focusRingStyles, visuallyHiddenStyles } from '../../ui/control.styles.ts';
 
@@ -67,7 +67,7 @@ const AUTOMATIC = '';
  * @cssprop --ne-text-scale - Text size factor.
  */
 @customElement('voice-settings')
-export class VoiceSettingsElement extends LitElement {
+export class VoiceSettingsElement extends ModalDialogElement {
   static override styles = [
     dialogFrameStyles,
     buttonStyles,
@@ -206,46 +206,15 @@ export class VoiceSettingsElement extends LitElement {
   /** The page forced the source (kiosk, embed): the choice is shown but cannot be changed. */
   @property({ type: Boolean, attribute: 'source-forced' }) sourceForced = false;
 
-  /** Whether the dialog is open. Prefer `show()`/`close()`. */
-  @property({ type: Boolean, reflect: true }) open = false;
-
   /** Speed the reader just chose, shown until the owner hands down the next `rate`. */
   @state() private draftRate: number | null = null;
 
-  @query('dialog') private dialog?: HTMLDialogElement;
-
-  private readonly dialogController = new ModalDialogController(this, () => this.dialog);
-
-  /** Opens the dialog as a modal, remembering the currently focused element. */
-  show(): void {
-    this.dialogController.rememberOpener();
-    this.open = true;
-  }
-
-  /** Closes the dialog; focus goes back to the element that opened it. */
-  close(): void {
-    this.open = false;
-  }
-
-  override willUpdate(changed: PropertyValues<this>): void {
-    this.dialogController.willUpdate(changed.has('open'));
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     if (changed.has('rate')) this.draftRate = null;
   }
 
-  override updated(changed: PropertyValues<this>): void {
-    this.dialogController.updated(changed.has('open'));
-  }
-
   // ---- Handlers ----
-
-  /** Fires after every close: Escape, the Close button, or `close()`. */
-  private readonly onDialogClose = (): void => {
-    this.dialogController.closed();
-  };
-
-  private readonly onCloseClick = (): void => {
-    this.dialog?.close();
-  };
 
   /** The voice selected in a speaker's list (null = automatic). */
   private selectedVoice(speaker: VoiceSettingsSpeaker): string | null {
