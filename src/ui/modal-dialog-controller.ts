@@ -59,7 +59,8 @@ export class ModalDialogController implements ReactiveController {
   }
 
   /**
-   * Call from the dialog's `close` event: marks the host closed and returns focus to the opener.
+   * Call from the dialog's `close` event: marks the host closed and returns focus to the opener,
+   * unless focus has already moved on elsewhere.
    * @returns true when the reader closed it (Escape, a Close button), false when the owner did.
    */
   closed(): boolean {
@@ -68,7 +69,11 @@ export class ModalDialogController implements ReactiveController {
     this.host.open = false;
     const opener = this.#opener;
     this.#opener = null;
-    if (opener?.isConnected) opener.focus();
+    // Only where focus would otherwise be lost (on <body>, or still inside the closed dialog): the
+    // `close` event can come late, after a keypad or a click has already moved focus on.
+    const active = deepActiveElement(this.host.ownerDocument);
+    const lost = active === null || active === this.host.ownerDocument.body || active === this.host || this.host.renderRoot.contains(active);
+    if (opener?.isConnected && lost) opener.focus();
     return byUser;
   }
 }
