@@ -155,8 +155,9 @@ function draftBlock(block: ParsedBlock, section: string, speakers: Record<Speake
     else if (unsure) sentence.uncertain = `The attribution of part of this sentence to ${speakers[unsure.speaker].name} is uncertain.`;
     return sentence;
   });
-  const speaker = primarySpeaker(sentences.flatMap((s) => s.spans), block.speaker);
-  return { block, section, speaker, sentences };
+  // The block's speaker (a turn's label) is the one its annotation gives, never a character count:
+  // Stalin's quoted words inside Kollontai's paragraph leave it hers.
+  return { block, section, speaker: block.speaker, sentences };
 }
 
 /** Runs covering the whole block text: inline spans, and the block's own speaker in between. */

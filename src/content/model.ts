@@ -78,7 +78,7 @@ export type BlockRole =
 export interface Block {
   id: string;
   role: BlockRole;
-  /** Primary speaker of the block (by characters). */
+  /** The block's speaker as its annotation gives it (a turn's label); quotes inside do not change it. */
   speaker: SpeakerId;
   sentenceIds: string[];
   section: string;

@@ -2,6 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildEdition, primarySpeaker } from '../../../src/content/build-edition.ts';
 import { AnnotationError } from '../../../src/content/errors.ts';
+import { parseAnnotated } from '../../../src/content/parse.ts';
+import { readFileSync } from 'node:fs';
+
+const EDITION_SOURCE = 'src/content/source/kollontai-1939.edition.md';
 import { FIXTURE, withLine } from './fixture.ts';
 
 const FILE = 'test.edition.md';
@@ -113,10 +117,23 @@ describe('buildEdition', () => {
     expect(primarySpeaker([{ speaker: 'stalin', text: 'ab' }, { speaker: 'molotov', text: 'cd' }], 'molotov')).toBe('molotov');
   });
 
-  it('gives blocks their primary speaker by characters', () => {
+  it('gives a block the speaker its annotation gives, however long the quotes inside it (issue 10)', () => {
     const source = withLine(35, 'He said: {stalin|‘We shall overcome. We shall certainly overcome!}');
     const block = buildEdition(source, FILE).blocks.find((b) => b.role === 'prose' && b.section === 'second-part')!;
-    expect(block.speaker).toBe('stalin');
+    expect(block.speaker).not.toBe('stalin');
+  });
+
+  it('every labelled paragraph of the edition carries its annotation’s speaker (issue 10)', () => {
+    const source = readFileSync(EDITION_SOURCE, 'utf8');
+    const edition = buildEdition(source, EDITION_SOURCE);
+    const turns = parseAnnotated(source, EDITION_SOURCE).blocks.filter((b) => b.role === 'turn');
+    expect(turns.length).toBeGreaterThan(20);
+    const built = new Map(edition.blocks.filter((b) => b.role === 'turn').map((b) => [b.line, b.speaker]));
+    const wrong = turns.filter((t) => built.get(t.line) !== t.speaker).map((t) => `line ${t.line}: ${t.speaker} → ${built.get(t.line)}`);
+    expect(wrong).toEqual([]);
+    // The paragraph the character count gave to Stalin is Kollontai's.
+    const melancholy = edition.sentences.find((s) => s.text.startsWith('While departing from the office some melancholy enveloped me.'))!;
+    expect(edition.blocks.find((b) => b.id === melancholy.paragraph)!.speaker).toBe('kollontai');
   });
 
   it('marks uncertain blocks and uncertain spans', () => {
