@@ -5,6 +5,7 @@
  * Pure: no fs, no DOM.
  */
 import { AnnotationError } from './errors.ts';
+import { attachGlossary, parseGlossary } from './glossary.ts';
 import { assignIds, blockId, sectionSlug, sentenceId } from './ids.ts';
 import type { Block, BlockRole, Edition, Section, Sentence, SentenceKind, Speaker, SpeakerId, SpeakerSpan } from './model.ts';
 import { parseAnnotated, type ParsedBlock, type ParsedDocument } from './parse.ts';
@@ -45,9 +46,10 @@ interface Draft {
  * Builds the edition from an annotated source.
  * @param source the text of a `*.edition.md` file
  * @param file repo-relative file name for error messages
+ * @param glossary the text and file name of the matching `*.glossary.md`, if any
  * @throws AnnotationError (`file:line: message`) on any syntax or semantic mistake
  */
-export function buildEdition(source: string, file: string): Edition {
+export function buildEdition(source: string, file: string, glossary?: { source: string; file: string }): Edition {
   const doc = parseAnnotated(source, file);
   const speakers = speakerMap(doc);
   const { sections, ordered } = readingOrder(doc);
@@ -88,6 +90,10 @@ export function buildEdition(source: string, file: string): Edition {
     sections.find((sec) => sec.id === draft.section)!.blockIds.push(id);
   });
 
+  linkNotices(blocks, drafts, file);
+  const parsedGlossary = glossary ? parseGlossary(glossary.source, glossary.file) : [];
+  const glossaryEntries = attachGlossary(parsedGlossary, sentences, glossary?.file ?? file);
+
   const only = (role: BlockRole): string => doc.blocks.find((b) => b.role === role)!.text;
   return {
     title: only('title'),
@@ -97,7 +103,26 @@ export function buildEdition(source: string, file: string): Edition {
     sections,
     blocks,
     sentences,
+    deployerNotes: doc.deployerNotes.map((note) => note.text),
+    glossary: glossaryEntries,
   };
+}
+
+/**
+ * Ties each `@notice <n>` to the `n` prose or turn blocks after it (its passage): `covers` on the
+ * notice, `notice` on each passage block. Fails when fewer than `n` follow.
+ */
+function linkNotices(blocks: Block[], drafts: readonly Draft[], file: string): void {
+  blocks.forEach((block, index) => {
+    if (block.role !== 'notice') return;
+    const count = Number(drafts[index]!.block.args);
+    const passage = blocks.slice(index + 1).filter((b) => b.role === 'prose' || b.role === 'turn').slice(0, count);
+    if (passage.length < count) {
+      throw new AnnotationError(file, block.line, `@notice ${count}: only ${passage.length} paragraph(s) follow it`);
+    }
+    block.covers = passage.map((b) => b.id);
+    for (const covered of passage) covered.notice = block.id;
+  });
 }
 
 /** The cast as a map. Only declared speakers are present; the parser guarantees every used one is. */

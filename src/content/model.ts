@@ -58,6 +58,39 @@ export interface Sentence {
   uncertain?: string;
   /** 1-based line in the annotated source where the sentence's block starts. */
   line: number;
+  /** Glossed words in this sentence (ranges of `text`), in order, non-overlapping. */
+  glosses?: GlossUse[];
+}
+
+/** Where a glossary entry is attached to a sentence: `[start, end)` UTF-16 offsets into its `text`. */
+export interface GlossUse {
+  /** Id of the entry in `Edition.glossary`. */
+  entry: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * What a glossary entry is: a `term` (a word or event the reader may not know), an editor's `note`
+ * on a claim a visitor cannot judge alone, or a `person` named in the text (a short bio).
+ */
+export type GlossKind = 'term' | 'note' | 'person';
+
+/** One entry of the glossary and notes, from `*.glossary.md`. */
+export interface GlossEntry {
+  /** Stable id (`[a-z0-9-]+`): `data-gloss`, `#gloss-<id>`. */
+  id: string;
+  kind: GlossKind;
+  /** The heading of the entry, e.g. "Anschluss" or "“six month long”". */
+  term: string;
+  /** One or two neutral sentences (this edition's words). */
+  text: string;
+  /** Where the facts come from (at least one). */
+  sources: string[];
+  /** Sentence ids where the entry is attached, in reading order (may be empty: listed only). */
+  uses: string[];
+  /** 1-based line of the entry in the glossary file. */
+  line: number;
 }
 
 /** What a block is, which decides how it renders. */
@@ -84,6 +117,10 @@ export interface Block {
   section: string;
   /** Set when the annotation marks the block's speaker as uncertain: why. */
   uncertain?: string;
+  /** For a `notice`: ids of the blocks it warns about (the passage), in order. */
+  covers?: string[];
+  /** For a block inside a noticed passage: the id of its notice block. */
+  notice?: string;
   line: number;
 }
 
@@ -106,4 +143,13 @@ export interface Edition {
   blocks: Block[];
   /** Every sentence in reading order (front matter, body, back matter). */
   sentences: Sentence[];
+  /** Notes for whoever publishes the edition (rights): shown apart in the source note, never narrated. */
+  deployerNotes: string[];
+  /** Glossary terms, editor's notes and people, in the glossary file's order (empty without one). */
+  glossary: GlossEntry[];
+  /**
+   * Version stamp, `<package version>+<build date YYYYMMDD>` (set by the build; absent when the
+   * model is built without one, e.g. in unit tests).
+   */
+  version?: string;
 }

@@ -20,6 +20,7 @@ export const DIRECTIVES = [
   'citation',
   'translator',
   'about-source',
+  'deployer-note',
 ] as const;
 export type Directive = (typeof DIRECTIVES)[number];
 
@@ -40,13 +41,14 @@ export const PART_OF: Readonly<Record<Directive | 'heading', Part>> = {
   citation: 'back',
   translator: 'back',
   'about-source': 'back',
+  'deployer-note': 'back',
 };
 
 /**
  * Speaker implied by blocks that take no speaker argument: the source's apparatus is the
  * compiler's voice (`narrator`), the edition's own words are `editor`.
  */
-export const IMPLIED_SPEAKER: Readonly<Record<Exclude<BlockRole, 'prose' | 'turn'>, SpeakerId>> = {
+export const IMPLIED_SPEAKER: Readonly<Record<Exclude<BlockRole, 'prose' | 'turn'> | 'deployer-note', SpeakerId>> = {
   title: 'narrator',
   dateline: 'narrator',
   'source-note': 'narrator',
@@ -56,6 +58,7 @@ export const IMPLIED_SPEAKER: Readonly<Record<Exclude<BlockRole, 'prose' | 'turn
   heading: 'editor',
   notice: 'editor',
   'about-source': 'editor',
+  'deployer-note': 'editor',
 };
 
 /** An inline `{speaker|text}` span, as a range of the block's displayed text. */
@@ -102,6 +105,8 @@ export interface ParsedDocument {
   speakers: ParsedSpeaker[];
   /** Content blocks (headings included) in file order. */
   blocks: ParsedBlock[];
+  /** `@deployer-note` paragraphs: for whoever publishes the edition; shown apart, never narrated. */
+  deployerNotes: { text: string; line: number }[];
 }
 
 const SPEAKER_SET: ReadonlySet<string> = new Set(SPEAKER_IDS);
@@ -129,6 +134,7 @@ export function parseAnnotated(source: string, file: string): ParsedDocument {
   const errors: AnnotationErrors = new AnnotationErrors(file);
   const speakers: ParsedSpeaker[] = [];
   const blocks: ParsedBlock[] = [];
+  const deployerNotes: { text: string; line: number }[] = [];
   /** First line where each speaker is used, for the "not declared" check. */
   const used = new Map<SpeakerId, number>();
   const firstAt = new Map<string, number>();
@@ -179,6 +185,11 @@ export function parseAnnotated(source: string, file: string): ParsedDocument {
       const speaker = id as SpeakerId;
       rejectSpans(block.lines, errors);
       speakers.push({ id: speaker, name: nameWords.join(' '), description: raw, line });
+      return;
+    }
+    if (directive === 'deployer-note') {
+      rejectSpans(block.lines, errors);
+      deployerNotes.push({ text: raw, line });
       return;
     }
     let speaker: SpeakerId;
@@ -266,7 +277,7 @@ export function parseAnnotated(source: string, file: string): ParsedDocument {
     if (!declared.has(id)) errors.add(line, `speaker "${id}" is used but not declared with @speaker`);
   }
   errors.throwIfAny();
-  return { file, speakers, blocks };
+  return { file, speakers, blocks, deployerNotes };
 }
 
 /** Braces are markup only in `@prose` / `@turn`; elsewhere they are a mistake. */
@@ -291,6 +302,12 @@ function checkDirectiveArgs(directive: Directive, args: string, line: number, er
   }
   if (directive === 'prose' || directive === 'turn') {
     if (args === '') errors.fail(line, `@${directive} needs a speaker id, e.g. "@${directive} narrator"`);
+    return;
+  }
+  if (directive === 'notice') {
+    if (!/^[1-9]\d*$/.test(args)) {
+      errors.fail(line, `@notice needs the number of following paragraphs it warns about, e.g. "@notice 2" (got "${args}")`);
+    }
     return;
   }
   if (args !== '') errors.fail(line, `@${directive} takes no arguments (got "${args}")`);

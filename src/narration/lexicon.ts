@@ -37,8 +37,12 @@ export interface LexiconData {
 /** A lexicon ready to apply. */
 export interface Lexicon {
   readonly data: LexiconData;
-  /** Spoken form of a displayed text. */
-  toSpoken(text: string): string;
+  /**
+   * Spoken form of a displayed text.
+   * @param sentence the whole sentence `text` belongs to (default `text`): a name the sentence spells
+   *   out or explains (e.g. “spelled ‘Trushe’ in the English text”) is not respelled in it.
+   */
+  toSpoken(text: string, sentence?: string): string;
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -64,7 +68,7 @@ export function compileLexicon(data: LexiconData): Lexicon {
   }));
   return {
     data,
-    toSpoken(text: string): string {
+    toSpoken(text: string, _sentence: string = text): string {
       let spoken = text;
       for (const { regex, replace } of rules) {
         spoken = typeof replace === 'string' ? spoken.replace(regex, replace) : spoken.replace(regex, replace);

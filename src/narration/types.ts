@@ -34,6 +34,26 @@ export interface NarrationItem {
   text: string;
   /** One utterance per span. */
   spans: SpokenSpan[];
+  /** Set when the sentence's speaker is uncertain: the bar says "probably <name>". */
+  uncertain?: boolean;
+  /** Ids of the asides (`NarrationScript.asides`) that read this sentence's glossary entries and notes. */
+  notes?: string[];
+  /**
+   * Id of the Editor's aside read before the first sentence of an uncertain attribution is read for
+   * the first time in a visit ("The next words are probably Molotov's…").
+   */
+  uncertainAside?: string;
+}
+
+/**
+ * A content notice and the passage it warns about: whenever narration enters the passage from
+ * outside it, the notice's sentences are read first (once per entry).
+ */
+export interface NoticedPassage {
+  /** Sentence ids of the notice, in order. */
+  notice: string[];
+  /** Sentence ids of the passage, in order. */
+  passage: string[];
 }
 
 /** Everything the narration reads, in reading order. */
@@ -41,6 +61,13 @@ export interface NarrationScript {
   items: NarrationItem[];
   /** Display names of the speakers, for the status line ("Stalin"). */
   speakerNames: Record<SpeakerId, string>;
+  /** Content notices and their passages (empty when the text has none). */
+  passages: NoticedPassage[];
+  /**
+   * Editor's asides read outside the reading order, by id: `note-<entry id>` (a glossary entry or
+   * note, read on request) and `uncertain-<block id>`. Each is one editor-voice item (`index` -1).
+   */
+  asides: Record<string, NarrationItem>;
 }
 
 /** Machine-readable reasons for a narration failure. */

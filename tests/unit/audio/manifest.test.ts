@@ -90,6 +90,8 @@ function makeScript(): NarrationScript {
       item('s-c', 2, [['stalin', 'Sit down.']]),
     ],
     speakerNames: { narrator: 'Narrator', kollontai: 'Kollontai', molotov: 'Molotov', stalin: 'Stalin', secretary: 'Secretary', editor: 'Editor' },
+    passages: [],
+    asides: {},
   };
 }
 

@@ -39,7 +39,6 @@ function sourceText(): string {
  * and the telephone caller are `secretary`; Stalin's quoted monologue paragraphs are his.
  */
 const TURNS: [opening: string, speaker: SpeakerId, uncertain?: true][] = [
-  ['– No, no, they are still busy', 'secretary'],
   ['– Please go in, Vyacheslav Mikhailovich', 'secretary'],
   ['– You have come to petition for your Finns?', 'molotov'],
   ['– I have come to orally inform you', 'kollontai'],
@@ -126,5 +125,20 @@ describe(`the edition file ${EDITION}`, () => {
     for (const sentence of edition.sentences) {
       expect(sentence.spans.map((s) => s.text).join('')).toBe(sentence.text);
     }
+  });
+});
+
+describe('paragraphing (issue 10, item 11)', () => {
+  const edition = loadEdition(EDITION);
+
+  it('keeps the source’s paragraph boundaries: every body block is exactly one paragraph of the source', () => {
+    const paragraphs = new Set(readFileSync(SOURCE, 'utf8').split(/\r?\n\s*\r?\n/u).map(collapse));
+    const textOf = new Map(edition.sentences.map((s) => [s.id, s.text]));
+    const body = edition.blocks.filter((b) => b.role === 'prose' || b.role === 'turn');
+    const notParagraphs = body
+      .map((b) => collapse(b.sentenceIds.map((id) => textOf.get(id)).join(' ')))
+      .filter((text) => !paragraphs.has(text));
+    expect(notParagraphs).toEqual([]);
+    expect(paragraphs.has('– No, no, they are still busy, please wait. Finally a secretary to Molotov opened the door of his office for me to go in:')).toBe(true);
   });
 });

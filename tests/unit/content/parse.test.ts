@@ -121,7 +121,7 @@ describe('parseAnnotated: annotation errors', () => {
     ],
     [
       '@notice before the first heading',
-      withLine(20, '@notice'),
+      withLine(20, '@notice 1'),
       `${FILE}:20: @notice before the first ## heading: body blocks belong to a section`,
     ],
     [

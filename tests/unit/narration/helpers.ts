@@ -34,6 +34,8 @@ export const SCRIPT: NarrationScript = {
     secretary: 'Secretary',
     editor: 'Editor',
   },
+  passages: [],
+  asides: {},
 };
 
 /** A device with one good voice per speaker. */
