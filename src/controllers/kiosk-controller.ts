@@ -63,6 +63,7 @@ const ACTION_HELP: Record<KeypadAction, string> = {
   activate: 'Press the control, or read aloud from the sentence',
   back: 'Close a dialog, or leave the sentences',
   help: 'Open this help',
+  notes: 'Read the notes for the sentence being read',
 };
 
 /** "2 minutes", "90 seconds", "1 minute". */
@@ -332,6 +333,13 @@ export class KioskController implements ReactiveController {
       case 'help':
         event.preventDefault();
         void this.#openHelp();
+        break;
+      case 'notes':
+        // The editor's notes on the sentence being read (the reader bar's "Notes for this sentence").
+        if (!frontModalDialog()) {
+          event.preventDefault();
+          void this.#options.narration.command('notes');
+        }
         break;
       default:
         // Slider keys and other keys keep their usual meaning.

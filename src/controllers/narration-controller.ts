@@ -40,6 +40,29 @@ export interface NarrationControllerOptions {
 }
 
 const SENTENCE = '[data-sid]';
+
+/** Puts `text` on the clipboard: the async Clipboard API, else a hidden textarea and `execCommand('copy')`. */
+async function copyText(text: string): Promise<void> {
+  if (navigator.clipboard?.writeText) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return;
+    } catch {
+      // Refused (no permission, not focused): try the old way.
+    }
+  }
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.style.cssText = 'position:fixed;inset-inline-start:-9999px;opacity:0';
+  const previous = document.activeElement as HTMLElement | null;
+  document.body.append(area);
+  area.select();
+  const copied = document.execCommand?.('copy') ?? false;
+  area.remove();
+  previous?.focus?.({ preventScroll: true });
+  if (!copied) throw new Error('copy refused');
+}
 const RATE_STEP = 0.25;
 
 /** Narration state and commands for the root element. */
@@ -64,6 +87,8 @@ export class NarrationController implements ReactiveController {
   #storedPreferences: NarrationPreferences;
   /** A command is waiting for the session to load (show "Loading…" only then). */
   #waiting = false;
+  /** The last short message for the reader (announced politely by the controls), with a serial so a repeat is re-read. */
+  #message: { text: string; serial: number } | null = null;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: NarrationControllerOptions) {
     this.#host = host;
@@ -96,10 +121,18 @@ export class NarrationController implements ReactiveController {
     return snapshot && (snapshot.status === 'playing' || snapshot.status === 'paused') ? snapshot.currentId : null;
   }
 
+  /** A short message for the reader ("Link copied", "No notes for this sentence"), or null. */
+  get message(): { text: string; serial: number } | null {
+    return this.#message;
+  }
+
   /** What the controls render. */
   get view(): NarrationView {
     const snapshot = this.session?.engine.snapshot;
-    if (snapshot) return snapshot;
+    if (snapshot) {
+      const notes = snapshot.currentId ? this.session!.engine.notesOf(snapshot.currentId).length : 0;
+      return { ...snapshot, notes };
+    }
     const total = this.#sentences().length;
     const deepLink = this.#deepLinkId();
     const index = deepLink ? Math.max(0, this.#indexOf(deepLink)) : 0;
@@ -113,6 +146,12 @@ export class NarrationController implements ReactiveController {
       error: this.loadError ? { code: 'load-failed', message: this.loadError } : null,
       rate: this.#storedPreferences.rate,
     };
+  }
+
+  /** Tells the reader `text` (politely, through the controls' status region). */
+  #say(text: string): void {
+    this.#message = { text, serial: (this.#message?.serial ?? 0) + 1 };
+    this.#host.requestUpdate();
   }
 
   hostConnected(): void {
@@ -221,6 +260,43 @@ export class NarrationController implements ReactiveController {
       case 'slower':
         session.setRate(engine.snapshot.rate + (command === 'faster' ? RATE_STEP : -RATE_STEP));
         break;
+      case 'notes':
+        await this.#readNotes(session);
+        break;
+      case 'copy-link':
+        await this.#copyLink(engine.snapshot.currentId);
+        break;
+    }
+  }
+
+  /** Reads the current sentence's notes (or says there are none); a failure is shown like any narration fault. */
+  async #readNotes(session: NarrationSession): Promise<void> {
+    const id = session.engine.snapshot.currentId;
+    try {
+      const result = await session.readNotes((asideId) => this.#highlighter.highlight(id ?? asideId));
+      if (result === 'none') this.#say('No notes for this sentence.');
+    } catch (error) {
+      this.#say(error instanceof Error ? `The notes could not be read aloud: ${error.message}` : 'The notes could not be read aloud.');
+    }
+  }
+
+  /**
+   * Copies a link to sentence `id` (the focused sentence wins: the one a keyboard reader is on) and
+   * says so; where the clipboard is refused, shows the link so it can be copied by hand.
+   */
+  async #copyLink(currentId: string | null): Promise<void> {
+    const focused = (document.activeElement as Element | null)?.closest?.(SENTENCE)?.getAttribute('data-sid');
+    const id = focused ?? currentId;
+    if (!id) return;
+    const url = new URL(location.href);
+    url.hash = id;
+    const index = this.#indexOf(id);
+    const where = index >= 0 ? `sentence ${index + 1}` : 'this sentence';
+    try {
+      await copyText(url.href);
+      this.#say(`Link to ${where} copied.`);
+    } catch {
+      this.#say(`Copying is not allowed here. The link to ${where} is ${url.href}`);
     }
   }
 

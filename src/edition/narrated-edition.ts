@@ -211,6 +211,7 @@ export class NarratedEdition extends LitElement {
       controls.savedPosition = this.narration.savedPosition;
       controls.shortcutsEnabled = this.narration.preferences.shortcuts;
       controls.notice = this.narration.session?.notice ?? null;
+      controls.message = this.narration.message;
       controls.offerDeviceVoice = this.narration.offerDeviceVoice;
     }
     if (this.settings) this.setAttribute('data-ready', '');

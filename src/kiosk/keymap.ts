@@ -6,8 +6,10 @@
 import KEYMAP_FILE from './keymap.json';
 
 /** What a key does: move focus to the next or previous control, press it, go back, or open help. */
-export const KEYPAD_ACTIONS = ['next', 'previous', 'activate', 'back', 'help'] as const;
+export const KEYPAD_ACTIONS = ['next', 'previous', 'activate', 'back', 'help', 'notes'] as const;
 export type KeypadAction = (typeof KEYPAD_ACTIONS)[number];
+/** Actions every key map must give a key (`notes` is optional: not every keypad has a spare key). */
+const REQUIRED_ACTIONS: readonly KeypadAction[] = ['next', 'previous', 'activate', 'back', 'help'];
 
 /** What a key does on a slider (`input[type=range]`) instead: change its value. */
 export const SLIDER_ACTIONS = ['increase', 'decrease'] as const;
@@ -59,7 +61,7 @@ function checkSection<A extends string>(
 
 /**
  * Checks a key map against the schema: `version` 1; `keys` maps key names to
- * next/previous/activate/back/help and gives every action at least one key; optional
+ * next/previous/activate/back/help/notes and gives each of the first five at least one key; optional
  * `sliderKeys` maps key names to increase/decrease. Other top-level fields must be strings
  * (comments). Throws a `KeymapError` listing every problem.
  */
@@ -73,7 +75,7 @@ export function parseKeymap(raw: unknown): Keymap {
     }
   }
   const keys = checkSection(raw, 'keys', KEYPAD_ACTIONS, problems);
-  for (const action of KEYPAD_ACTIONS) {
+  for (const action of REQUIRED_ACTIONS) {
     if (isRecord(raw.keys) && !Object.values(keys).includes(action)) problems.push(`no key for "${action}"`);
   }
   const sliderKeys = raw.sliderKeys === undefined ? {} : checkSection(raw, 'sliderKeys', SLIDER_ACTIONS, problems);

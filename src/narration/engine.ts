@@ -9,10 +9,12 @@
  * Pure TS: no Lit, no DOM; the backend carries all platform objects.
  */
 import type { SpeakerId } from '../content/model.ts';
+import { AsidePlan } from './aside-plan.ts';
 import { narrationReducer, initialNarrationState, type NarrationAction, type NarrationState } from './status.ts';
 import {
   NarrationError,
   type NarrationBackend,
+  type NarrationItem,
   type NarrationScript,
   type NarrationStatus,
   type VoiceCast,
@@ -30,6 +32,13 @@ export interface NarrationSnapshot {
   readonly speaker: SpeakerId | null;
   /** Display name of `speaker` ("Stalin"). */
   readonly speakerName: string | null;
+  /** The annotation marks the current sentence's speaker as uncertain ("probably Molotov"). */
+  readonly speakerUncertain: boolean;
+  /**
+   * Id of the Editor's aside being read before the current sentence (the content notice's
+   * sentence, a "probably…" aside, a note the reader asked for), or null.
+   */
+  readonly aside: string | null;
   /** Set in status `error`: show `error.message`. */
   readonly error: NarrationError | null;
   /** Overall speed, 0.5–2. */
@@ -118,6 +127,16 @@ export class NarrationEngine {
   readonly #startListeners = new Set<(id: string) => void>();
   /** The sentence being read (or natively paused), if any. */
   #sentence: AbortController | null = null;
+  readonly #plan: AsidePlan;
+  /** Index of the last sentence whose reading started in this visit (what "entering" a passage is measured from). */
+  #lastRead: number | null = null;
+  /** The asides still to read before the sentence of run `runId`. */
+  #asides: { runId: number; index: number; queue: NarrationItem[] } | null = null;
+  /** Asides the reader asked for (notes), read first at the next start of the current sentence. */
+  #requested: NarrationItem[] = [];
+  /** The aside sounding now, if any. */
+  #currentAside: NarrationItem | null = null;
+  readonly #asideListeners = new Set<(aside: NarrationItem) => void>();
   /** The backend accepted `pause()` for the current sentence: resume continues it. */
   #nativePaused = false;
   /** Rate or cast changed during a native pause: resume restarts the sentence instead. */
@@ -130,6 +149,7 @@ export class NarrationEngine {
 
   constructor(options: NarrationEngineOptions) {
     this.#script = options.script;
+    this.#plan = new AsidePlan(options.script);
     this.#backend = options.backend;
     this.#cast = options.cast;
     this.#rate = clampRate(options.rate ?? 1);
@@ -151,6 +171,8 @@ export class NarrationEngine {
         currentId: item?.id ?? null,
         speaker: item?.speaker ?? null,
         speakerName: item ? (this.#script.speakerNames[item.speaker] ?? item.speaker) : null,
+        speakerUncertain: item?.uncertain === true,
+        aside: this.#currentAside?.id ?? null,
         error,
         rate: this.#rate,
       });
@@ -189,6 +211,44 @@ export class NarrationEngine {
   onSentenceStart(listener: (id: string) => void): () => void {
     this.#startListeners.add(listener);
     return () => this.#startListeners.delete(listener);
+  }
+
+  /**
+   * Calls `listener` when an Editor's aside starts sounding (the content notice before its passage,
+   * a "probably…" aside, a note). Returns unsubscribe.
+   */
+  onAsideStart(listener: (aside: NarrationItem) => void): () => void {
+    this.#asideListeners.add(listener);
+    return () => this.#asideListeners.delete(listener);
+  }
+
+  /**
+   * While playing: stops the current sentence, reads `asides` (the sentence's notes) in the Editor's
+   * voice, then reads the same sentence again from its start. Returns false (and does nothing)
+   * when not playing or when `asides` is empty.
+   */
+  interject(asides: readonly NarrationItem[]): boolean {
+    if (this.#state.status !== 'playing' || asides.length === 0 || this.#disposed) return false;
+    this.#requested = [...asides];
+    this.#dispatch({ type: 'restart' });
+    return true;
+  }
+
+  /** The notes (glossary entries) of sentence `id`, as asides to read. */
+  notesOf(id: string): NarrationItem[] {
+    const index = this.#indexOf(id);
+    return index < 0 ? [] : this.#plan.notesOf(index);
+  }
+
+  /**
+   * Forgets what was read in this visit (a new visitor): the content notice is read again before its
+   * passage and "probably…" asides are said again.
+   */
+  forgetHistory(): void {
+    this.#lastRead = null;
+    this.#asides = null;
+    this.#requested = [];
+    this.#plan.reset();
   }
 
   /** Calls `listener` at every word the backend reports. Returns unsubscribe. */
@@ -350,6 +410,7 @@ export class NarrationEngine {
     this.#listeners.clear();
     this.#wordListeners.clear();
     this.#startListeners.clear();
+    this.#asideListeners.clear();
     this.#disposed = true;
   }
 
@@ -417,6 +478,10 @@ export class NarrationEngine {
   #abortSentence(): void {
     this.#nativePaused = false;
     this.#restartOnResume = false;
+    if (this.#currentAside) {
+      this.#currentAside = null;
+      this.#snapshot = null;
+    }
     const sentence = this.#sentence;
     if (!sentence) return;
     this.#sentence = null;
@@ -424,49 +489,82 @@ export class NarrationEngine {
     this.#backend.cancel();
   }
 
-  /** Starts reading the sentence at the state's index, synchronously (user-gesture safe). */
+  /**
+   * Starts reading the sentence at the state's index, synchronously (user-gesture safe): first the
+   * asides planned for it in this run (the notice when entering its passage, a "probably…" aside,
+   * notes the reader asked for), one at a time, then the sentence itself.
+   */
   #startSentence(): void {
     if (this.#holds > 0) return; // the release starts it
     const { runId, index } = this.#state;
     const item = this.#script.items[index];
     if (!item) return;
+    if (!this.#asides || this.#asides.runId !== runId || this.#asides.index !== index) {
+      const requested = this.#requested.splice(0);
+      this.#asides = { runId, index, queue: [...requested, ...this.#plan.before(index, this.#lastRead)] };
+    }
+    const asides = this.#asides;
+    const aside = asides.queue[0] ?? null;
+    const reading = aside ?? item;
+    // A notice counts as read once it has been heard to its end (a notice cut short by Next does not).
+    if (!aside && !this.#plan.isNotice(item.id)) this.#lastRead = index;
+    this.#setAside(aside);
     const controller = new AbortController();
     const { signal } = controller;
     this.#sentence = controller;
     const backend = this.#backend;
     const live = () => !signal.aborted && this.#sentence === controller && !this.#disposed;
 
-    let reading: Promise<void>;
+    let done: Promise<void>;
     try {
-      reading = backend.readSentence(
-        item,
+      done = backend.readSentence(
+        reading,
         { rate: this.#rate, cast: this.#cast, volume: this.#volume },
         {
           onStart: () => {
             // No state changes here (`playing` began at play()); listeners move the highlight.
-            if (live()) for (const listener of [...this.#startListeners]) listener(item.id);
+            if (!live()) return;
+            if (aside) for (const listener of [...this.#asideListeners]) listener(aside);
+            if (!aside || aside.index >= 0) for (const listener of [...this.#startListeners]) listener(reading.id);
           },
           onWord: (start, length) => {
-            if (live()) this.#emitWord(item.id, start, length);
+            if (live() && !aside) this.#emitWord(item.id, start, length);
           },
         },
         signal,
       );
     } catch (err) {
-      reading = Promise.reject(err);
+      done = Promise.reject(err);
     }
-    reading.then(
+    done.then(
       () => {
         if (!live()) return;
         this.#sentence = null;
+        if (aside) {
+          asides.queue.shift();
+          this.#plan.read(aside);
+          if (aside.index >= 0) this.#lastRead = aside.index;
+          this.#startSentence();
+          return;
+        }
+        this.#lastRead = index;
         this.#dispatch({ type: 'finished', runId });
       },
       (err: unknown) => {
         if (!live()) return;
         this.#sentence = null;
+        this.#setAside(null);
         this.#dispatch({ type: 'fail', runId, error: toNarrationError(err, this.#failureCode(backend)) });
       },
     );
+  }
+
+  /** Marks `aside` as the one sounding now (or none) and tells listeners when that changes. */
+  #setAside(aside: NarrationItem | null): void {
+    if (this.#currentAside === aside) return;
+    this.#currentAside = aside;
+    this.#snapshot = null;
+    this.#emit();
   }
 
   #failureCode(backend: NarrationBackend): NarrationError['code'] {

@@ -68,6 +68,8 @@ export class NarrationSession {
   #preview: AbortController | null = null;
   /** A second recorded backend for single sentences (kiosk prompts), loaded on first use. */
   #clipBackend: NarrationBackend | null = null;
+  /** Notes being read while the narration is not playing. */
+  #notes: AbortController | null = null;
   /** The sentence last read or paused on in this visit (what Stop returns focus to). */
   #position: string | null = null;
   /** Stops listening to the current device backend's voice list. */
@@ -201,6 +203,8 @@ export class NarrationSession {
     this.#position = null;
     this.#preferences = defaultNarrationPreferences();
     this.#notice = null;
+    this.#notes?.abort();
+    this.engine.forgetHistory();
     const source = initialSource({ forced: this.#forced, preference: 'auto', speechAvailable: this.#speechAvailable });
     if (source !== this.#source) this.#switchTo(source, null);
     this.engine.setRate(this.#preferences.rate);
@@ -257,6 +261,44 @@ export class NarrationSession {
     if (!item) return;
     const backend = source === 'device' ? this.#device : (this.#clipBackend ??= this.#recordedBackend());
     await this.#readAlone(backend, item, { rate: this.#preferences.rate, cast: this.#cast, volume: this.#preferences.volume }, signal, onStart);
+  }
+
+  /**
+   * "Notes for this sentence": the Editor reads the glossary entries and notes attached to the
+   * current sentence. While playing, the sentence stops, the notes are read, and the narration
+   * reads the same sentence again from its start. Otherwise the notes are read in the current
+   * source (device voice or their recorded clips) and the narration keeps its place and status.
+   * Resolves `'none'` at once when the sentence has no notes; rejects like `readSentenceAloud`.
+   */
+  async readNotes(onStart?: (asideId: string) => void): Promise<'read' | 'none'> {
+    const { engine } = this;
+    const id = engine.snapshot.currentId;
+    const notes = id ? engine.notesOf(id) : [];
+    if (notes.length === 0) return 'none';
+    if (engine.interject(notes)) return 'read';
+    this.#notes?.abort();
+    const controller = new AbortController();
+    this.#notes = controller;
+    const release = engine.hold();
+    const stop = engine.subscribe(() => controller.abort()); // any command takes over
+    try {
+      const backend = this.#source === 'device' ? this.#device : (this.#clipBackend ??= this.#recordedBackend());
+      const options = { rate: this.#preferences.rate, cast: this.#cast, volume: this.#preferences.volume };
+      for (const note of notes) {
+        if (controller.signal.aborted) break;
+        await this.#readAlone(backend, note, options, controller.signal, () => onStart?.(note.id));
+      }
+    } finally {
+      stop();
+      release();
+      if (this.#notes === controller) this.#notes = null;
+    }
+    return 'read';
+  }
+
+  /** Stops notes read outside the narration (the reader pressed something else). */
+  stopNotes(): void {
+    this.#notes?.abort();
   }
 
   /**
@@ -320,6 +362,7 @@ export class NarrationSession {
 
   /** Stops everything and releases listeners. */
   dispose(): void {
+    this.#notes?.abort();
     this.#clipBackend?.dispose();
     this.#clipBackend = null;
     this.#preview?.abort();

@@ -14,6 +14,7 @@ export type ShortcutCommand =
   | 'next-paragraph'
   | 'slower'
   | 'faster'
+  | 'notes'
   | 'help';
 
 /** One shortcut: a physical key with modifiers, its label and what it does. */
@@ -37,6 +38,7 @@ export const DEFAULT_SHORTCUTS: readonly Shortcut[] = [
   { command: 'next-paragraph', code: 'ArrowDown', keys: 'Alt+Shift+ArrowDown', action: 'Next paragraph' },
   { command: 'slower', code: 'Comma', keys: 'Alt+Shift+Comma', action: 'Slower' },
   { command: 'faster', code: 'Period', keys: 'Alt+Shift+Period', action: 'Faster' },
+  { command: 'notes', code: 'KeyN', keys: 'Alt+Shift+N', action: 'Read the notes for this sentence' },
   { command: 'help', code: 'KeyH', keys: 'Alt+Shift+H', action: 'Show keyboard shortcuts' },
 ];
 

@@ -19,6 +19,8 @@ export type NarrationCommand =
   | 'previous-paragraph'
   | 'next-paragraph'
   | 'resume-saved' // start reading from the saved position
+  | 'notes' // the Editor reads the current sentence's glossary entries and notes, then reading goes on
+  | 'copy-link' // copy a link to the current sentence
   | 'use-device-voice'; // after a recording fault: read on with the device voice, from the same sentence
 
 /** Reading options the reader can switch in the keyboard-shortcuts dialog. */

@@ -42,6 +42,12 @@ export interface NarrationView {
   error: { code: string; message: string } | null;
   /** Overall speed, 0.5–2. */
   rate: number;
+  /** The annotation marks the current speaker as uncertain: "Speaker: probably Molotov". */
+  speakerUncertain?: boolean;
+  /** Id of the Editor's aside being read (the content notice, a note…): "Speaker: Editor". */
+  aside?: string | null;
+  /** Number of glossary entries and notes on the current sentence. */
+  notes?: number;
 }
 
 /** The keyboard shortcut of each command, from the one keymap (`narration/shortcuts.ts`). */
@@ -76,6 +82,8 @@ const ICONS = {
   nextParagraph: svg`<path d="M3 5v14l9-7zM12 5v14l9-7z" fill="currentColor" />`,
   resume: svg`<path d="M4 5h2.5v14H4zM9 5v14l11-7z" fill="currentColor" />`,
   voices: svg`<path d="M12 3a3 3 0 0 0-3 3v6a3 3 0 0 0 6 0V6a3 3 0 0 0-3-3zM6 11a6 6 0 0 0 12 0M12 17v4M8.5 21h7" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />`,
+  notes: svg`<path d="M6 3h9l4 4v14H6z M15 3v4h4 M9 11h7M9 15h7" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" />`,
+  link: svg`<path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />`,
   keyboard: svg`<rect x="2.5" y="6" width="19" height="12" rx="2" fill="none" stroke="currentColor" stroke-width="2" /><path d="M6 10h1.5M10 10h1.5M14 10h1.5M18 10h.01M7.5 14h9" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />`,
 } satisfies Record<string, SVGTemplateResult>;
 
@@ -140,6 +148,9 @@ export class NarrationControlsElement extends LitElement {
   /** A short notice from the narration (e.g. "Playing the recorded narration…"), shown and announced once. */
   @property({ attribute: false }) notice: string | null = null;
 
+  /** A short message to announce politely, not shown ("Link copied"); a new serial re-announces the same text. */
+  @property({ attribute: false }) message: { text: string; serial: number } | null = null;
+
   /** Text of the status region: the last state change. */
   @state() private announcement = '';
 
@@ -165,6 +176,9 @@ export class NarrationControlsElement extends LitElement {
       this.draftRate = null;
     }
     if (changed.has('notice') && this.notice) this.announce(this.notice);
+    if (changed.has('message') && this.message && this.message.serial !== changed.get('message')?.serial) {
+      this.announce(this.message.text);
+    }
   }
 
   override updated(): void {
@@ -308,6 +322,8 @@ export class NarrationControlsElement extends LitElement {
         </div>
         ${this.renderSpeed()} ${this.renderPosition()}
         <div class="more" part="more">
+          ${this.renderButton('notes', 'Notes for this sentence', ICONS.notes, !this.view.notes)}
+          ${this.renderButton('copy-link', 'Copy link to this sentence', ICONS.link, this.view.total === 0)}
           <button type="button" aria-haspopup="dialog" @click=${this.onVoicesClick}>
             ${icon(ICONS.voices)}<span>Voices…</span>
           </button>
@@ -394,13 +410,14 @@ export class NarrationControlsElement extends LitElement {
   }
 
   private renderPosition(): TemplateResult {
-    const { index, total, speakerName } = this.view;
+    const { index, total, speakerName, speakerUncertain, aside } = this.view;
+    const speaker = aside ? 'Editor' : speakerName ? `${speakerUncertain ? 'probably ' : ''}${speakerName}` : null;
     const hasPosition = total > 0 && index >= 0 && index < total;
     // Both parts keep their width whatever they say, so the controls after them never move.
     return html`
       <p class="position" part="position">
         <span class="sentence">${hasPosition ? `Sentence ${index + 1} of ${total}` : nothing}</span>
-        <span class="speaker">${speakerName ? `Speaker: ${speakerName}` : nothing}</span>
+        <span class="speaker">${speaker ? `Speaker: ${speaker}` : nothing}</span>
       </p>
     `;
   }

@@ -40,6 +40,8 @@ export const KIOSK_TEXT = {
     'Up and Down arrows: previous or next control. Left and Right arrows: change a slider. Enter: choose. Escape: close the dialog.',
   helpReadText: 'To hear the text, choose Read the text, then move from sentence to sentence.',
   helpSizes: 'Smaller text and Larger text change the text size; Quieter and Louder change the volume.',
+  helpNotes: 'Notes for this sentence, or the F2 key, reads the editor’s notes on the sentence being read, then reading goes on.',
+  noNotes: 'No notes for this sentence.',
   helpIdle:
     'When nobody uses the reader for a while, it asks whether you are still there, then goes back to the start and clears your settings and place.',
   restartTitle: 'Start again from the beginning?',
@@ -87,6 +89,7 @@ export const KEY_WORDS: Readonly<Record<string, string>> = {
   Enter: 'Enter',
   Escape: 'Escape',
   F1: 'F1',
+  F2: 'F2',
   '?': 'Question mark',
 };
 
@@ -147,6 +150,8 @@ const CONTROL_NAMES = [
   'Continue',
   'Kiosk',
   'Keyboard shortcuts',
+  'Notes for this sentence',
+  'Copy link to this sentence',
 ] as const;
 
 /** Number words numbers are composed from (0–19, the tens, "hundred"). */

@@ -224,7 +224,7 @@ export type HelpContext = 'bar' | 'text' | 'dialog';
 export function helpTexts(context: HelpContext): string[] {
   const where = { bar: KIOSK_TEXT.helpWhereBar, text: KIOSK_TEXT.helpWhereText, dialog: KIOSK_TEXT.helpWhereDialog }[context];
   const keys = { bar: KIOSK_TEXT.helpKeysBar, text: KIOSK_TEXT.helpKeysText, dialog: KIOSK_TEXT.helpKeysDialog }[context];
-  return [KIOSK_TEXT.helpTitle, where, keys, KIOSK_TEXT.helpReadText, KIOSK_TEXT.helpSizes, KIOSK_TEXT.helpIdle];
+  return [KIOSK_TEXT.helpTitle, where, keys, KIOSK_TEXT.helpReadText, KIOSK_TEXT.helpNotes, KIOSK_TEXT.helpSizes, KIOSK_TEXT.helpIdle];
 }
 
 /** The welcome said at the first key press: what this is and the essential keys. */

@@ -23,9 +23,10 @@ const problemsOf = (raw: unknown): string[] => {
 };
 
 describe('keymap.json', () => {
-  it('passes the schema check and uses only arrows, Enter, Escape and help keys', () => {
+  it('passes the schema check and uses only arrows, Enter, Escape, help and notes keys', () => {
     const keymap = defaultKeymap();
-    expect(Object.keys(keymap.keys).sort()).toEqual(['?', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'Enter', 'Escape', 'F1']);
+    expect(Object.keys(keymap.keys).sort()).toEqual(['?', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'Enter', 'Escape', 'F1', 'F2']);
+    expect(keysFor(keymap, 'notes')).toEqual(['F2']);
     expect(keysFor(keymap, 'next')).toEqual(['ArrowDown', 'ArrowRight']);
     expect(keysFor(keymap, 'previous')).toEqual(['ArrowUp', 'ArrowLeft']);
     expect(keysFor(keymap, 'activate')).toEqual(['Enter']);
@@ -51,7 +52,7 @@ describe('parseKeymap', () => {
       '"version" must be 1',
       'unknown field "extra" (only strings may be added, as comments)',
       '"keys": "not a key" is not a KeyboardEvent.key name',
-      '"keys": "Enter" maps to "jump", not one of next, previous, activate, back, help',
+      '"keys": "Enter" maps to "jump", not one of next, previous, activate, back, help, notes',
       'no key for "activate"',
       'no key for "help"',
       '"sliderKeys": "ArrowRight" maps to "louder", not one of increase, decrease',
