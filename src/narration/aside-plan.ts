@@ -28,9 +28,10 @@ export class AsidePlan {
 
   /**
    * The asides to read, in order, before the sentence at `index`, given the sentence read last
-   * (`lastRead`, an index, or null when nothing has been read in this visit).
+   * (`lastRead`, an index, or null when nothing has been read in this visit). `noticeOnly`: just
+   * the content notice (a single sentence read aloud outside the narration).
    */
-  before(index: number, lastRead: number | null): NarrationItem[] {
+  before(index: number, lastRead: number | null, options: { noticeOnly?: boolean } = {}): NarrationItem[] {
     const item = this.#script.items[index];
     if (!item) return [];
     const asides: NarrationItem[] = [];
@@ -46,6 +47,7 @@ export class AsidePlan {
         }
       }
     }
+    if (options.noticeOnly) return asides;
     const uncertain = item.uncertainAside ? this.#script.asides?.[item.uncertainAside] : undefined;
     if (uncertain && !this.#said.has(uncertain.id)) asides.push(uncertain);
     return asides;

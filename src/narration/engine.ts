@@ -234,6 +234,18 @@ export class NarrationEngine {
     return true;
   }
 
+  /**
+   * The content notice to read before sentence `id` when it is read alone (the kiosk's spoken help
+   * reading the sentence that took focus): the notice's sentences when `id` is in a noticed passage
+   * and `previousId` (the sentence read aloud before, or null) is outside it; else nothing.
+   */
+  noticeBefore(id: string, previousId: string | null): NarrationItem[] {
+    const index = this.#indexOf(id);
+    if (index < 0) return [];
+    const previous = previousId === null ? -1 : this.#indexOf(previousId);
+    return this.#plan.before(index, previous < 0 ? null : previous, { noticeOnly: true });
+  }
+
   /** The notes (glossary entries) of sentence `id`, as asides to read. */
   notesOf(id: string): NarrationItem[] {
     const index = this.#indexOf(id);

@@ -68,6 +68,8 @@ export class NarrationSession {
   #preview: AbortController | null = null;
   /** A second recorded backend for single sentences (kiosk prompts), loaded on first use. */
   #clipBackend: NarrationBackend | null = null;
+  /** The sentence last read aloud on its own (kiosk spoken help), for the notice on entering its passage. */
+  #readAloudLast: string | null = null;
   /** Notes being read while the narration is not playing. */
   #notes: AbortController | null = null;
   /** The sentence last read or paused on in this visit (what Stop returns focus to). */
@@ -204,6 +206,7 @@ export class NarrationSession {
     this.#preferences = defaultNarrationPreferences();
     this.#notice = null;
     this.#notes?.abort();
+    this.#readAloudLast = null;
     this.engine.forgetHistory();
     const source = initialSource({ forced: this.#forced, preference: 'auto', speechAvailable: this.#speechAvailable });
     if (source !== this.#source) this.#switchTo(source, null);
@@ -260,7 +263,16 @@ export class NarrationSession {
     const item = this.script.items.find((candidate) => candidate.id === id);
     if (!item) return;
     const backend = source === 'device' ? this.#device : (this.#clipBackend ??= this.#recordedBackend());
-    await this.#readAlone(backend, item, { rate: this.#preferences.rate, cast: this.#cast, volume: this.#preferences.volume }, signal, onStart);
+    const options = { rate: this.#preferences.rate, cast: this.#cast, volume: this.#preferences.volume };
+    // Entering the noticed passage sentence by sentence: the Editor reads the notice first.
+    const previous = this.#readAloudLast ?? this.#position;
+    for (const notice of this.engine.noticeBefore(id, previous)) {
+      await this.#readAlone(backend, notice, options, signal);
+      if (signal.aborted) return;
+      this.#readAloudLast = notice.id;
+    }
+    await this.#readAlone(backend, item, options, signal, onStart);
+    if (!signal.aborted) this.#readAloudLast = id;
   }
 
   /**
