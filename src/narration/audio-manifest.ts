@@ -77,11 +77,19 @@ export function contentHash(text: string): string {
 }
 
 /**
- * Version of the pronunciation lexicon: a hash of the data that changes what is spoken
- * (`names`, `rules`, `letters`; a `$comment` is ignored).
+ * Version of the pronunciation lexicon: a hash of the data that changes what is spoken — each
+ * name's written and spoken form, each rule's id, pattern and replacement, the letter names. The
+ * records beside them (`$comment`, a name's `guide` and `ipa`, a rule's description and example)
+ * are ignored, so documenting a respelling does not make the recording stale.
  */
 export function lexiconVersion(data: LexiconData): string {
-  return contentHash(JSON.stringify({ names: data.names, rules: data.rules, letters: data.letters }));
+  return contentHash(
+    JSON.stringify({
+      names: data.names.map(({ written, spoken }) => ({ written, spoken })),
+      rules: data.rules.map(({ id, pattern, replace, letters }) => ({ id, pattern, replace, letters })),
+      letters: data.letters,
+    }),
+  );
 }
 
 /** The parts of a spoken span the clip hash depends on. */

@@ -1,7 +1,9 @@
 /**
  * The pronunciation lexicon: turns a sentence's displayed text into the text a synthesizer speaks
- * (respelled Russian names, expanded abbreviations, initials as letters, no spoken dialogue dash).
- * One data file (`lexicon.json`) serves both the browser narration and `audio-scripts/`. Pure.
+ * (respelled Russian names, expanded abbreviations, number ranges read "92 to 94", initials as
+ * letters, no spoken dialogue dash). A sentence that explains how a word is spelled keeps every
+ * name as written (see `explainsSpelling`). One data file (`lexicon.json`) serves both the browser
+ * narration and `audio-scripts/`. Pure.
  */
 import lexiconData from './lexicon.json';
 
@@ -12,6 +14,11 @@ export interface LexiconName {
   spoken: string;
   /** Human respelling (for a pronunciation guide). */
   guide: string;
+  /**
+   * What `espeak-ng -v en-us --ipa -q "<spoken>"` printed when the respelling was checked (a record,
+   * not used for speech; the lexicon test compares it where espeak-ng is installed).
+   */
+  ipa?: string;
 }
 
 /** A speech-text rule: a regular expression and its replacement. */
@@ -47,6 +54,22 @@ export interface Lexicon {
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/**
+ * A sentence that talks about how a word is written: "spelled", "spelt", "spelling", "misspelled",
+ * "transliterated"… (“…the historian M.I. Trush, spelled “Trushe” in the English text.”). The
+ * bare verb "spell" is left out: as a noun ("a spell of cold") it says nothing about letters.
+ */
+const SPELLING_TALK = /(?<!\p{L})(?:mis)?(?:spell(?:ed|ing|ings)|spelt)(?!\p{L})|(?<!\p{L})transliterat\p{L}*/iu;
+
+/**
+ * Whether `sentence` explains how a word is spelled. In such a sentence no name is respelled: its
+ * words are about their letters, so the synthesizer reads them as written (a respelling would say
+ * “troosh, spelled troosh”). Rules (ranges, abbreviations, initials) still apply.
+ */
+export function explainsSpelling(sentence: string): boolean {
+  return SPELLING_TALK.test(sentence);
+}
+
 /** Compiles lexicon data; throws on an invalid pattern, naming the rule. */
 export function compileLexicon(data: LexiconData): Lexicon {
   const rules = data.rules.map((rule) => {
@@ -68,12 +91,14 @@ export function compileLexicon(data: LexiconData): Lexicon {
   }));
   return {
     data,
-    toSpoken(text: string, _sentence: string = text): string {
+    toSpoken(text: string, sentence: string = text): string {
       let spoken = text;
       for (const { regex, replace } of rules) {
         spoken = typeof replace === 'string' ? spoken.replace(regex, replace) : spoken.replace(regex, replace);
       }
-      for (const { regex, spoken: form } of names) spoken = spoken.replace(regex, form);
+      if (!explainsSpelling(sentence)) {
+        for (const { regex, spoken: form } of names) spoken = spoken.replace(regex, form);
+      }
       return spoken
         .replace(/,(\s*,)+/g, ',')
         .replace(/\s{2,}/g, ' ')
