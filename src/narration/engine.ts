@@ -34,6 +34,8 @@ export interface NarrationSnapshot {
   readonly speakerName: string | null;
   /** The annotation marks the current sentence's speaker as uncertain ("probably Molotov"). */
   readonly speakerUncertain: boolean;
+  /** Display names of the other voices in the current sentence, in order (the compiler's "wrote Kollontai"). */
+  readonly otherSpeakerNames: readonly string[];
   /**
    * Id of the Editor's aside being read before the current sentence (the content notice's
    * sentence, a "probably…" aside, a note the reader asked for), or null.
@@ -83,6 +85,12 @@ export function clampRate(rate: number): number {
 export function clampVolume(volume: number): number {
   if (Number.isNaN(volume)) return 1;
   return Math.min(1, Math.max(0, volume));
+}
+
+/** Names of the voices of `item` other than its primary speaker, in order of first appearance. */
+function otherSpeakers(item: NarrationItem, names: NarrationScript['speakerNames']): string[] {
+  const others = [...new Set(item.spans.map((span) => span.speaker))].filter((speaker) => speaker !== item.speaker);
+  return others.map((speaker) => names[speaker] ?? speaker);
 }
 
 /** Turns anything a backend rejected with into a NarrationError. */
@@ -172,6 +180,7 @@ export class NarrationEngine {
         speaker: item?.speaker ?? null,
         speakerName: item ? (this.#script.speakerNames[item.speaker] ?? item.speaker) : null,
         speakerUncertain: item?.uncertain === true,
+        otherSpeakerNames: item ? otherSpeakers(item, this.#script.speakerNames) : [],
         aside: this.#currentAside?.id ?? null,
         error,
         rate: this.#rate,

@@ -40,6 +40,25 @@ export function normalizeRate(rate: number): number {
   return Math.min(max, Math.max(min, stepped));
 }
 
+/**
+ * Who the reader bar says is speaking: "Editor" while an Editor's aside is read (the content
+ * notice, a note), "probably Molotov" where the annotation marks the speaker as uncertain, else
+ * the name, followed by the sentence's other voices ("Kollontai, with Compiler"); null when
+ * nothing is known yet.
+ */
+export function speakerLabel(view: {
+  speakerName: string | null;
+  speakerUncertain?: boolean;
+  aside?: string | null;
+  otherSpeakerNames?: readonly string[];
+}): string | null {
+  if (view.aside) return 'Editor';
+  if (!view.speakerName) return null;
+  const main = view.speakerUncertain ? `probably ${view.speakerName}` : view.speakerName;
+  const others = view.otherSpeakerNames ?? [];
+  return others.length > 0 ? `${main}, with ${others.join(' and ')}` : main;
+}
+
 /** A speed as shown ("1.25×") and as spoken by screen readers ("1.25 times"). */
 export function describeRate(rate: number): { short: string; spoken: string } {
   const n = String(Number(normalizeRate(rate).toFixed(2)));

@@ -16,6 +16,7 @@ import {
   VoicesOpenRequestEvent,
   describeRate,
   normalizeRate,
+  speakerLabel,
   type NarrationCommand,
 } from './events.ts';
 import { narrationControlsStyles } from './narration-controls.styles.ts';
@@ -48,6 +49,8 @@ export interface NarrationView {
   aside?: string | null;
   /** Number of glossary entries and notes on the current sentence. */
   notes?: number;
+  /** The other voices of the current sentence ("Compiler" inside a Kollontai sentence). */
+  otherSpeakerNames?: readonly string[];
 }
 
 /** The keyboard shortcut of each command, from the one keymap (`narration/shortcuts.ts`). */
@@ -410,8 +413,8 @@ export class NarrationControlsElement extends LitElement {
   }
 
   private renderPosition(): TemplateResult {
-    const { index, total, speakerName, speakerUncertain, aside } = this.view;
-    const speaker = aside ? 'Editor' : speakerName ? `${speakerUncertain ? 'probably ' : ''}${speakerName}` : null;
+    const { index, total } = this.view;
+    const speaker = speakerLabel(this.view);
     const hasPosition = total > 0 && index >= 0 && index < total;
     // Both parts keep their width whatever they say, so the controls after them never move.
     return html`
