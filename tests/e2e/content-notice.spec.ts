@@ -227,3 +227,19 @@ test.describe('the recording (no speechSynthesis)', () => {
     });
   }
 });
+
+test.describe('copy link to this sentence', () => {
+  test('copies the page address with the current sentence’s id and says so; the link opens there', async ({ page, context, baseURL }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+    const target = PASSAGE_IDS[0]!;
+    await open(page, { path: `/#${target}` });
+    await button(page, 'Copy link to this sentence').click();
+    const index = EDITION.sentences.findIndex((s) => s.id === target) + 1;
+    await expect(page.locator('narration-controls [role="status"]')).toHaveText(`Link to sentence ${index} copied.`);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(new URL(copied).hash).toBe(`#${target}`);
+    await page.goto(copied);
+    await waitForUpgrade(page);
+    await expect(page.getByText(`Sentence ${index} of`)).toBeVisible();
+  });
+});
