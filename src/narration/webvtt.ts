@@ -1,13 +1,24 @@
 /**
  * WebVTT captions of the recorded narration: one cue per sentence in the audio's order, the
  * sentence id as cue identifier, times from the manifest, and a `<v Speaker>` voice span per
- * speaker run (so a captions track and a transcript both say who is speaking).
+ * speaker run (so a captions track and a transcript both say who is speaking). A run whose
+ * speaker is uncertain is `<v Molotov (uncertain)>`, and a NOTE before the first cue of an
+ * uncertain attribution gives the reason, as the page does.
  * Pure: no Lit, no DOM, no node modules (used by the audio scripts and in the page).
  */
 import type { SpeakerId } from '../content/model.ts';
 import type { AudioManifest } from './audio-manifest.ts';
 
-/** A sentence as the captions need it: displayed text, split into speaker runs. */
+/** One speaker run of a sentence, as the captions need it. */
+export interface VttSpan {
+  speaker: SpeakerId;
+  /** Displayed text of the run. */
+  text: string;
+  /** The annotation marks this run's speaker as uncertain (`Sentence.spans[].uncertain`). */
+  uncertain?: boolean;
+}
+
+/** A sentence as the captions need it: displayed text, split into speaker runs (`Sentence` fits). */
 export interface VttSentence {
   id: string;
   /** Displayed text of the whole sentence (used when `spans` is empty). */
@@ -15,8 +26,13 @@ export interface VttSentence {
   /** Primary speaker. */
   speaker: SpeakerId;
   /** Displayed text per speaker run, in order; their concatenation is the sentence's text. */
-  spans: Array<{ speaker: SpeakerId; text: string }>;
+  spans: VttSpan[];
+  /** Why the sentence's attribution is uncertain (`Sentence.uncertain`): written as a NOTE. */
+  uncertain?: string;
 }
+
+/** What a voice name says for an uncertain speaker: `Molotov (uncertain)`. */
+export const uncertainVoiceName = (name: string): string => `${name} (uncertain)`;
 
 /** Optional header note. */
 export interface WebVttOptions {
@@ -60,15 +76,19 @@ function noteLine(text: string): string {
   return text.replace(/[\r\n]+/g, ' ').replace(/-->/g, '->').trim();
 }
 
-/** The speaker runs of a sentence, adjacent runs of the same speaker merged, empty runs dropped. */
-function runsOf(sentence: VttSentence): Array<{ speaker: SpeakerId; text: string }> {
-  const source = sentence.spans.length > 0 ? sentence.spans : [{ speaker: sentence.speaker, text: sentence.text }];
-  const runs: Array<{ speaker: SpeakerId; text: string }> = [];
+/**
+ * The speaker runs of a sentence, adjacent runs of the same speaker (and the same certainty)
+ * merged, empty runs dropped.
+ */
+function runsOf(sentence: VttSentence): Array<{ speaker: SpeakerId; text: string; uncertain: boolean }> {
+  const source: VttSpan[] = sentence.spans.length > 0 ? sentence.spans : [{ speaker: sentence.speaker, text: sentence.text }];
+  const runs: Array<{ speaker: SpeakerId; text: string; uncertain: boolean }> = [];
   for (const span of source) {
     if (span.text === '') continue;
+    const uncertain = span.uncertain === true;
     const last = runs.at(-1);
-    if (last && last.speaker === span.speaker) last.text += span.text;
-    else runs.push({ speaker: span.speaker, text: span.text });
+    if (last && last.speaker === span.speaker && last.uncertain === uncertain) last.text += span.text;
+    else runs.push({ speaker: span.speaker, text: span.text, uncertain });
   }
   return runs;
 }
@@ -79,7 +99,10 @@ function runsOf(sentence: VttSentence): Array<{ speaker: SpeakerId; text: string
  * - Cues follow `manifest.order`; each cue's identifier is the sentence id.
  * - Cues never overlap and always move forward: a cue ends at the next cue's start at the
  *   latest, and lasts at least 1 ms.
- * - Payload: `<v Name>text</v>` per speaker run, with `speakerNames` (the id when missing).
+ * - Payload: `<v Name>text</v>` per speaker run, with `speakerNames` (the id when missing);
+ *   `<v Name (uncertain)>` for a run whose speaker is uncertain.
+ * - A sentence with an uncertain attribution gets a `NOTE Uncertain attribution: <why>` before
+ *   its cue, unless the cue before it had the same note (one note per uncertain passage).
  *
  * Throws when a sentence of the manifest has no text here (a stale manifest or text).
  */
@@ -99,6 +122,7 @@ export function manifestToWebVtt(
 
   const order = manifest.order;
   let previousEnd = 0;
+  let previousNote: string | undefined;
   for (let i = 0; i < order.length; i++) {
     const id = order[i]!;
     const entry = manifest.sentences[id];
@@ -112,8 +136,15 @@ export function manifestToWebVtt(
     end = Math.max(end, start + 1);
     previousEnd = end;
 
+    const note = sentence.uncertain?.trim() ? noteLine(sentence.uncertain) : undefined;
+    if (note && note !== previousNote) lines.push('NOTE', `Uncertain attribution: ${note}`, '');
+    previousNote = note;
+
     const payload = runsOf(sentence)
-      .map((run) => `<v ${escapeAnnotation(speakerNames[run.speaker] ?? run.speaker)}>${escapeVttText(run.text)}</v>`)
+      .map((run) => {
+        const name = speakerNames[run.speaker] ?? run.speaker;
+        return `<v ${escapeAnnotation(run.uncertain ? uncertainVoiceName(name) : name)}>${escapeVttText(run.text)}</v>`;
+      })
       .join('');
     lines.push(id.replace(/[\r\n]+/g, ' ').replace(/-->/g, '->'), `${formatVttTime(start)} --> ${formatVttTime(end)}`, payload, '');
   }

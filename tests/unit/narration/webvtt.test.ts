@@ -1,7 +1,10 @@
 // WebVTT from the manifest, checked with a small strict parser: header, NOTE, cue ids, timestamp
 // format, cues in order and not overlapping, every manifest sentence exactly once, balanced
-// `<v Name>` spans naming the right speakers, and escaped text that round-trips.
+// `<v Name>` spans naming the right speakers (`Name (uncertain)` where the attribution is
+// uncertain, with a NOTE saying why), and escaped text that round-trips. Also over the real
+// edition, passed as the build passes it.
 import { describe, expect, it } from 'vitest';
+import { loadEdition } from '../../../src/content/load.ts';
 import type { SpeakerId } from '../../../src/content/model.ts';
 import type { AudioManifest } from '../../../src/narration/audio-manifest.ts';
 import { formatVttTime, manifestToWebVtt, type VttSentence } from '../../../src/narration/webvtt.ts';
@@ -17,8 +20,11 @@ interface ParsedCue {
 }
 
 interface ParsedVtt {
+  /** NOTE blocks before the first cue. */
   notes: string[][];
   cues: ParsedCue[];
+  /** NOTE blocks (the header's too) by the id of the cue that follows them. */
+  notesBefore: Map<string, string[][]>;
 }
 
 const TIME = /^(\d{2,}):([0-5]\d):([0-5]\d)\.(\d{3})$/;
@@ -73,12 +79,13 @@ function parseVtt(vtt: string): ParsedVtt {
   }
   if (block.length) blocks.push(block);
 
-  const parsed: ParsedVtt = { notes: [], cues: [] };
+  const parsed: ParsedVtt = { notes: [], cues: [], notesBefore: new Map() };
+  let pending: string[][] = [];
   for (const b of blocks) {
     if (/^NOTE(?:[ \t]|$)/.test(b[0]!)) {
-      if (parsed.cues.length) throw new Error('NOTE after the cues (allowed, but we do not write it)');
       if (b.some((l) => l.includes('-->'))) throw new Error('--> in a NOTE');
-      parsed.notes.push(b.slice(1));
+      if (!parsed.cues.length) parsed.notes.push(b.slice(1));
+      pending.push(b.slice(1));
       continue;
     }
     const [id, timing, ...payload] = b;
@@ -88,8 +95,11 @@ function parseVtt(vtt: string): ParsedVtt {
     const start = parseTime(m[1]!);
     const end = parseTime(m[2]!);
     if (!(end > start)) throw new Error(`cue ${id}: end ${end} not after start ${start}`);
+    if (pending.length) parsed.notesBefore.set(id, pending);
+    pending = [];
     parsed.cues.push({ id, start, end, runs: parsePayload(payload.join('\n'), id) });
   }
+  if (pending.length) throw new Error('NOTE after the last cue (allowed, but we do not write it)');
   return parsed;
 }
 
@@ -113,13 +123,14 @@ function checkAgainst(vtt: string, manifest: AudioManifest, sentences: VttSenten
     previousEnd = cue.end;
     const sentence = byId.get(cue.id)!;
     expect(cue.runs.map((r) => r.text).join('')).toBe(sentence.text);
-    // One run per change of speaker (adjacent runs of the same speaker are merged).
+    // One run per change of speaker or certainty (adjacent runs of the same speaker are merged).
     const expectedNames: string[] = [];
-    let lastSpeaker: SpeakerId | null = null;
+    let last: string | null = null;
     for (const span of sentence.spans) {
-      if (span.text === '' || span.speaker === lastSpeaker) continue;
-      lastSpeaker = span.speaker;
-      expectedNames.push(names[span.speaker]);
+      const name = span.uncertain ? `${names[span.speaker]} (uncertain)` : names[span.speaker];
+      if (span.text === '' || name === last) continue;
+      last = name;
+      expectedNames.push(name);
     }
     expect(cue.runs.map((r) => r.name)).toEqual(expectedNames);
   }
@@ -221,6 +232,88 @@ describe('manifestToWebVtt', () => {
       const manifest: AudioManifest = { ...testManifest(), order, sentences: entries, durationMs: t };
       checkAgainst(manifestToWebVtt(manifest, sentences, SCRIPT.speakerNames), manifest, sentences, SCRIPT.speakerNames);
     }
+  });
+
+  it('marks an uncertain run <v Name (uncertain)> and says why in a NOTE, once per uncertain passage', () => {
+    const manifest: AudioManifest = {
+      ...testManifest(),
+      order: ['a', 'b', 'c', 'd', 'e'],
+      sentences: Object.fromEntries(
+        ['a', 'b', 'c', 'd', 'e'].map((id, i) => [id, { start: i * 1000, end: i * 1000 + 900, speaker: 'kollontai' as SpeakerId, spans: [], hash: id }]),
+      ),
+    };
+    const why = 'The text does not say who speaks.';
+    const sentences: VttSentence[] = [
+      { id: 'a', text: '– Going by the case of Poland.', speaker: 'molotov', uncertain: why, spans: [{ speaker: 'molotov', text: '– Going by the case of Poland.', uncertain: true }] },
+      {
+        id: 'b',
+        text: 'However, the minister said, we wait.',
+        speaker: 'kollontai',
+        uncertain: why,
+        spans: [
+          { speaker: 'kollontai', text: 'However,', uncertain: true },
+          { speaker: 'kollontai', text: ' the minister', uncertain: true },
+          { speaker: 'narrator', text: ' said,' },
+          { speaker: 'kollontai', text: ' we wait.', uncertain: true },
+        ],
+      },
+      { id: 'c', text: 'I waited.', speaker: 'kollontai', spans: [{ speaker: 'kollontai', text: 'I waited.' }] },
+      { id: 'd', text: 'Probably hers.', speaker: 'kollontai', uncertain: why, spans: [{ speaker: 'kollontai', text: 'Probably hers.', uncertain: true }] },
+      { id: 'e', text: 'Hers, she wrote.', speaker: 'kollontai', uncertain: 'Another reason.', spans: [{ speaker: 'kollontai', text: 'Hers,', uncertain: true }, { speaker: 'kollontai', text: ' she wrote.' }] },
+    ];
+    const vtt = manifestToWebVtt(manifest, sentences, SCRIPT.speakerNames);
+    const parsed = checkAgainst(vtt, manifest, sentences, SCRIPT.speakerNames);
+    expect(vtt).toContain('<v Molotov (uncertain)>– Going by the case of Poland.</v>');
+    expect(parsed.cues[1]!.runs).toEqual([
+      { name: 'Kollontai (uncertain)', text: 'However, the minister' },
+      { name: 'Narrator', text: ' said,' },
+      { name: 'Kollontai (uncertain)', text: ' we wait.' },
+    ]);
+    expect(parsed.cues[2]!.runs).toEqual([{ name: 'Kollontai', text: 'I waited.' }]);
+    expect(parsed.cues[4]!.runs).toEqual([
+      { name: 'Kollontai (uncertain)', text: 'Hers,' },
+      { name: 'Kollontai', text: ' she wrote.' },
+    ]);
+    // a starts a passage (note), b continues it (none), c is certain, d starts another, e has another reason.
+    expect([...parsed.notesBefore]).toEqual([
+      ['a', [[`Uncertain attribution: ${why}`]]],
+      ['d', [[`Uncertain attribution: ${why}`]]],
+      ['e', [['Uncertain attribution: Another reason.']]],
+    ]);
+  });
+
+  it('the real edition, as the build passes it: every uncertain run is marked, the compiler stays <v Compiler>', () => {
+    const edition = loadEdition('src/content/source/kollontai-1939.edition.md');
+    const names = Object.fromEntries(Object.values(edition.speakers).map((s) => [s.id, s.name])) as Record<SpeakerId, string>;
+    expect(names.narrator).toBe('Compiler');
+    const manifest: AudioManifest = {
+      ...testManifest(),
+      order: edition.sentences.map((s) => s.id),
+      sentences: Object.fromEntries(edition.sentences.map((s, i) => [s.id, { start: i * 1000, end: i * 1000 + 900, speaker: s.speaker, spans: [], hash: s.id }])),
+      durationMs: edition.sentences.length * 1000,
+    };
+    // edition-plugin.ts passes `edition.sentences` itself: their spans carry `uncertain`.
+    const vtt = manifestToWebVtt(manifest, edition.sentences, names);
+    const parsed = checkAgainst(vtt, manifest, edition.sentences, names);
+    const uncertain = edition.sentences.filter((s) => s.spans.some((span) => span.uncertain));
+    expect(uncertain.length).toBeGreaterThanOrEqual(4);
+    expect(vtt).toContain('<v Molotov (uncertain)>– Going by the case of Poland');
+    const however = parsed.cues.find((c) => c.id === edition.sentences.find((s) => s.text.startsWith('However, the Soviet government'))!.id)!;
+    expect(however.runs.map((r) => r.name)).toEqual(['Kollontai (uncertain)']);
+    for (const sentence of uncertain) {
+      const cue = parsed.cues.find((c) => c.id === sentence.id)!;
+      expect(cue.runs.some((r) => r.name.endsWith(' (uncertain)')), sentence.id).toBe(true);
+      // Its reason is in a NOTE at the start of its passage.
+      const index = edition.sentences.indexOf(sentence);
+      let first = index;
+      while (first > 0 && edition.sentences[first - 1]!.uncertain === sentence.uncertain) first -= 1;
+      expect(parsed.notesBefore.get(edition.sentences[first]!.id), sentence.id).toEqual([[`Uncertain attribution: ${sentence.uncertain}`]]);
+    }
+    // Nothing else is marked, and the compiler's words are the Compiler's.
+    const marked = parsed.cues.filter((c) => c.runs.some((r) => r.name.endsWith(' (uncertain)'))).map((c) => c.id);
+    expect(marked).toEqual(uncertain.map((s) => s.id));
+    expect(vtt).toContain('<v Kollontai>‘I, </v><v Compiler>– recalls Kollontai –</v><v Kollontai> sat and waited');
+    expect(vtt).not.toMatch(/<v Compiler \(uncertain\)>/u);
   });
 
   it('throws on a manifest sentence without text (stale manifest)', () => {
