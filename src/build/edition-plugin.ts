@@ -4,14 +4,16 @@
  * HTML template with the static text, inlines the tiny script that applies stored reading settings
  * before first paint (`csp-ready-html.ts` then moves it into a file), and emits `edition.json` (the
  * public document model) and, when the recorded narration exists, `narration.vtt` (a timed
- * transcript with voice tags, from its manifest).
+ * transcript with voice tags, from its manifest). The edition is stamped with a version,
+ * `<package.json version>+<build date YYYYMMDD>` (UTC; `SOURCE_DATE_EPOCH` when set, for
+ * reproducible builds), shown in the source note and the citation and kept in `edition.json`.
  * With `interfaceSprite` set, the build also fails when the kiosk's recorded spoken help
  * (`public/audio/interface.json`) lacks a phrase or holds an outdated one, naming each.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { build, type HtmlTagDescriptor, type Plugin } from 'vite';
-import { loadEdition } from '../content/load.ts';
+import { glossaryPathOf, loadEdition } from '../content/load.ts';
 import { renderEditionHtml, type NarrationDownloads } from '../content/render-html.ts';
 import type { Edition, SpeakerId } from '../content/model.ts';
 import { editionPhrases } from '../kiosk/speech/phrases.ts';
@@ -41,6 +43,11 @@ export interface EditionPluginOptions {
    * sprite must be rendered with. Without it, the voice the map records is trusted.
    */
   interfaceVoices?: string;
+  /**
+   * `package.json`, relative to the root: its `version` starts the edition's version stamp.
+   * Default `package.json`; without the file the edition carries no stamp.
+   */
+  packageJson?: string;
 }
 
 const TRANSCRIPT_FILE = 'narration.vtt';
@@ -58,8 +65,10 @@ export function editionPlugin(options: EditionPluginOptions): Plugin {
   let outDir = resolve(root, 'dist');
   let command: 'build' | 'serve' = 'build';
   let earlyScriptCode: string | undefined;
+  let version: string | undefined;
+  let pageUrl: string | undefined;
   const sourcePath = () => resolve(root, options.source);
-  const load = (): Edition => loadEdition(sourcePath(), options.source);
+  const load = (): Edition => ({ ...loadEdition(sourcePath(), options.source), ...(version ? { version } : {}) });
   const manifestPath = () => (options.audioManifest ? resolve(root, options.audioManifest) : null);
   const loadManifest = (): AudioManifest | null => {
     const path = manifestPath();
@@ -98,9 +107,17 @@ export function editionPlugin(options: EditionPluginOptions): Plugin {
       root = config.root;
       outDir = resolve(config.root, config.build.outDir);
       command = config.command;
+      const packagePath = resolve(root, options.packageJson ?? 'package.json');
+      const packageVersion = existsSync(packagePath)
+        ? (JSON.parse(readFileSync(packagePath, 'utf8')) as { version?: unknown }).version
+        : undefined;
+      version = typeof packageVersion === 'string' ? editionVersion(packageVersion, buildDate()) : undefined;
+      // An absolute base (EDITION_BASE=https://…) is where the edition lives: the citation's address without JavaScript.
+      pageUrl = /^https?:\/\//.test(config.base) ? config.base : undefined;
     },
     buildStart() {
       this.addWatchFile(sourcePath());
+      this.addWatchFile(glossaryPathOf(sourcePath()));
       const edition = load(); // fail fast, with file:line, before anything else is built
       if (options.interfaceSprite) {
         const spritePath = resolve(root, options.interfaceSprite);
@@ -113,9 +130,9 @@ export function editionPlugin(options: EditionPluginOptions): Plugin {
       }
     },
     configureServer(server) {
-      server.watcher.add(sourcePath());
+      server.watcher.add([sourcePath(), glossaryPathOf(sourcePath())]);
       server.watcher.on('change', (file) => {
-        if (file === sourcePath()) server.ws.send({ type: 'full-reload' });
+        if (file === sourcePath() || file === glossaryPathOf(sourcePath())) server.ws.send({ type: 'full-reload' });
       });
       server.middlewares.use('/edition.json', (_req, res) => {
         res.setHeader('content-type', 'application/json');
@@ -129,7 +146,7 @@ export function editionPlugin(options: EditionPluginOptions): Plugin {
       });
     },
     async transformIndexHtml(html) {
-      const rendered = renderEditionHtml(load(), downloads(loadManifest()));
+      const rendered = renderEditionHtml(load(), { downloads: downloads(loadManifest()), pageUrl });
       earlyScriptCode ??= await bundleInline(resolve(root, options.earlyScript));
       for (const marker of Object.values(MARKERS)) {
         if (!html.includes(marker)) throw new Error(`index.html: missing marker ${marker}`);
@@ -148,12 +165,31 @@ export function editionPlugin(options: EditionPluginOptions): Plugin {
     },
     async closeBundle() {
       // A classic script at a stable URL (no hash), so another site's one <script> tag keeps working.
-      if (!options.embedScript || this.meta.watchMode) return;
+      // After a failed build there is no output folder: let the real error show, not this one.
+      if (!options.embedScript || this.meta.watchMode || !existsSync(outDir)) return;
       const code = await bundleInline(resolve(root, options.embedScript), 'narratedEditionEmbed');
       const { writeFileSync } = await import('node:fs');
       writeFileSync(resolve(outDir, 'embed.js'), `${code}\n`);
     },
   };
+}
+
+/**
+ * The edition's version stamp: `<package version>+<YYYYMMDD>`, the build date in UTC
+ * (semver build metadata), e.g. `0.1.0+20261130`.
+ */
+export function editionVersion(packageVersion: string, built: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${packageVersion}+${built.getUTCFullYear()}${pad(built.getUTCMonth() + 1)}${pad(built.getUTCDate())}`;
+}
+
+/**
+ * When this build happens: `SOURCE_DATE_EPOCH` (seconds since 1970, the reproducible-builds
+ * convention) when it is set to a number, else now.
+ */
+export function buildDate(env: Record<string, string | undefined> = process.env, now = () => new Date()): Date {
+  const epoch = env.SOURCE_DATE_EPOCH?.trim();
+  return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : now();
 }
 
 /** "flite (rms, awb, slt), festival (…)": the offline engines and voices the recording used. */

@@ -14,6 +14,8 @@ import type { ReadingSettingsModel } from '../settings/model.ts';
 import type { ReadingSettings } from '../settings/types.ts';
 import { applyStyle, settingsToStyle } from '../settings/style.ts';
 import { ReadingFocusTracker } from './reading-focus.ts';
+import { GlossPopover } from '../glossary/gloss-popover.ts';
+import { CitationBlock } from '../glossary/citation.ts';
 import { NarrationController } from '../controllers/narration-controller.ts';
 import { DEFAULT_SHORTCUTS } from '../narration/shortcuts.ts';
 import { SPEAKER_IDS } from '../content/model.ts';
@@ -54,6 +56,12 @@ export class NarratedEdition extends LitElement {
   static override styles = css`
     :host {
       display: block;
+    }
+    /* Printing: the text only (no dialogs, notices or kiosk screens). */
+    @media print {
+      :host > :not(slot) {
+        display: none !important;
+      }
     }
   `;
 
@@ -121,6 +129,9 @@ export class NarratedEdition extends LitElement {
 
   private unsubscribe?: () => void;
   private focusTracker?: ReadingFocusTracker;
+  /** The static page's editorial enhancements: glossed words open in place; the citation can be copied. */
+  private glosses?: GlossPopover;
+  private citation?: CitationBlock;
   /**
    * The toolbar row stays in view (sticky) only while it takes at most a quarter of the window,
    * so at large text or zoom it never covers the text; its measured height feeds the scroll
@@ -151,6 +162,13 @@ export class NarratedEdition extends LitElement {
     window.addEventListener('resize', this.updateToolbarSticky);
     window.addEventListener(CHUNK_FAILED_EVENT, this.onChunkFailed);
     window.addEventListener(IDLE_RESET_EVENT, this.onIdleReset);
+    const main = this.querySelector('main');
+    if (main && !this.glosses) {
+      const bar = () => this.querySelector<HTMLElement>('.ne-toolbar-row');
+      const sticky = () => this.kiosk || document.documentElement.hasAttribute('data-toolbar-sticky');
+      this.glosses = new GlossPopover(main, { topInset: () => (sticky() ? (bar()?.getBoundingClientRect().height ?? 0) : 0) });
+      this.citation = new CitationBlock(main);
+    }
   }
 
   override disconnectedCallback(): void {
@@ -169,6 +187,10 @@ export class NarratedEdition extends LitElement {
     this.unsubscribe = undefined;
     this.focusTracker?.stop();
     this.focusTracker = undefined;
+    this.glosses?.stop();
+    this.glosses = undefined;
+    this.citation?.stop();
+    this.citation = undefined;
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
