@@ -91,6 +91,8 @@ async function walk(page: Page) {
   await press(page, 'ArrowUp'); // Voices…
   await press(page, 'Enter'); // the Voices dialog
   await press(page, 'Escape');
+  await press(page, 'ArrowUp'); // Copy link to this sentence
+  await press(page, 'ArrowUp'); // Notes for this sentence (none on the first sentence: unavailable)
   await press(page, 'ArrowUp'); // Speed
   await press(page, 'ArrowRight'); // faster
   await press(page, 'F1'); // help for the controls
@@ -100,7 +102,7 @@ async function walk(page: Page) {
 const WELCOME =
   'Welcome. This kiosk reads a historical document aloud: Stalin’s conversation with Alexandra Kollontai, November 1939. Use the arrow keys to move, Enter to choose, Escape to go back, and the Help key for help.';
 const HELP_BAR =
-  'How to use this reader You are on the controls. Up and Down arrows: previous or next control. Enter: press the control. Help key: this help. To hear the text, choose Read the text, then move from sentence to sentence. Smaller text and Larger text change the text size; Quieter and Louder change the volume. When nobody uses the reader for a while, it asks whether you are still there, then goes back to the start and clears your settings and place.';
+  'How to use this reader You are on the controls. Up and Down arrows: previous or next control. Enter: press the control. Help key: this help. To hear the text, choose Read the text, then move from sentence to sentence. Notes for this sentence, or the F2 key, reads the editor’s notes on the sentence being read, then reading goes on. Smaller text and Larger text change the text size; Quieter and Louder change the volume. When nobody uses the reader for a while, it asks whether you are still there, then goes back to the start and clears your settings and place.';
 
 /** What the walk says, prompt by prompt (sentences as [id]). */
 const walkPrompts = (ids: string[]) => [
@@ -121,6 +123,8 @@ const walkPrompts = (ids: string[]) => [
   'Voices…, opens a dialog',
   'Voices Close, button',
   'Voices…, opens a dialog',
+  'Copy link to this sentence, button',
+  'Notes for this sentence, button, unavailable',
   'Speed, normal, slider',
   'Speed, 1.25 times',
   `${HELP_BAR} Close, button`,
@@ -162,6 +166,8 @@ test.describe('keypad walk', () => {
       'Voices',
       'Close, button',
       'Voices…, opens a dialog',
+      'Copy link to this sentence, button',
+      'Notes for this sentence, button, unavailable',
       'Speed, normal, slider',
       'Speed, 1.25 times',
       'How to use this reader',
@@ -202,9 +208,11 @@ test.describe('keypad walk', () => {
       'voices', 'opens-a-dialog',
       'voices', 'close', 'button',
       'voices', 'opens-a-dialog',
+      'copy-link-to-this-sentence', 'button',
+      'notes-for-this-sentence', 'button', 'unavailable',
       'speed', 'normal', 'slider',
       'speed', 'num-1', 'point', 'num-2', 'num-5', 'times',
-      'kiosk-help-title', 'kiosk-help-where-bar', 'kiosk-help-keys-bar', 'kiosk-help-read-text', 'kiosk-help-sizes', 'kiosk-help-idle',
+      'kiosk-help-title', 'kiosk-help-where-bar', 'kiosk-help-keys-bar', 'kiosk-help-read-text', 'kiosk-help-notes', 'kiosk-help-sizes', 'kiosk-help-idle',
       'close', 'button',
       'speed', 'num-1', 'point', 'num-2', 'num-5', 'times', 'slider',
     ]);

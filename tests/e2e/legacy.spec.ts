@@ -208,7 +208,7 @@ test.describe('in a browser without <dialog> and AbortController', () => {
     await expect(current).toHaveCount(1);
     expect(await current.getAttribute('data-sid')).not.toBe(first);
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
-    await expect(page.getByRole('status')).toHaveText('Paused');
+    await expect(page.locator('narration-controls').getByRole('status')).toHaveText('Paused');
     // Pause holds the sentence: once the page's clock is past the moment the utterance being read
     // would have ended (its `endsAt`), nothing has ended, started or been queued.
     const record = () => page.evaluate(() => structuredClone((window as unknown as { __speech: SpeechRecord }).__speech));

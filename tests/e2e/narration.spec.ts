@@ -64,7 +64,7 @@ const pageClockPast = (page: Page, time: number) =>
 test('nothing speaks before Play, even after a keyboard tour', async ({ page }) => {
   await open(page);
   await narrationLoaded(page); // its background warm-up is done
-  for (let i = 0; i < 25; i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 27; i++) await page.keyboard.press('Tab');
   await page.keyboard.press('Enter'); // the tour ends on "Keyboard shortcuts": its dialog opens
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(help).toBeVisible();
@@ -103,7 +103,7 @@ test('Pause holds speech and highlight, Play resumes; Stop clears the highlight 
   await button(page, 'Play').click();
   await expect(current(page)).toHaveCount(1);
   await button(page, 'Pause').click();
-  await expect(page.getByRole('status')).toHaveText('Paused');
+  await expect(page.locator('narration-controls').getByRole('status')).toHaveText('Paused');
   const held = await currentId(page);
   const atPause = await speech(page);
   // Had Pause not held it, the utterance being read would have ended at its `endsAt` and the next
@@ -114,9 +114,9 @@ test('Pause holds speech and highlight, Play resumes; Stop clears the highlight 
   expect(later.events.slice(atPause.events.length)).toEqual([]);
   expect(later.spoken.length).toBe(atPause.spoken.length);
   expect(await currentId(page)).toBe(held);
-  await expect(page.getByRole('status')).toHaveText('Paused');
+  await expect(page.locator('narration-controls').getByRole('status')).toHaveText('Paused');
   await button(page, 'Play').click();
-  await expect(page.getByRole('status')).toHaveText('Playing');
+  await expect(page.locator('narration-controls').getByRole('status')).toHaveText('Playing');
   await button(page, 'Stop').click();
   await expect(current(page)).toHaveCount(0);
   const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-sid'));
@@ -195,7 +195,7 @@ test('keyboard shortcuts use Alt+Shift, plain keys do nothing, and they can be t
   await page.keyboard.press('Alt+Shift+KeyP');
   await expect(current(page)).toHaveCount(1);
   await page.keyboard.press('Alt+Shift+KeyP');
-  await expect(page.getByRole('status')).toHaveText('Paused');
+  await expect(page.locator('narration-controls').getByRole('status')).toHaveText('Paused');
   // Only the two shortcuts acted: a plain key taken for Play/Pause would have added a change.
   expect(await statusChanges(page)).toEqual(['Playing', 'Paused']);
   expect((await speech(page)).spoken[0].text).toBe(TITLE_SPOKEN);
@@ -301,7 +301,7 @@ test('a failing voice shows a clear message and the text stays usable', async ({
   await expect(message).toBeHidden();
   await button(page, 'Play').click();
   await expect(message).toHaveText('The voice could not read this sentence (synthesis-failed).');
-  await expect(page.getByRole('status')).not.toHaveText('');
+  await expect(page.locator('narration-controls').getByRole('status')).not.toHaveText('');
   // The text and the settings still work.
   await page.getByRole('button', { name: 'Reading settings' }).click();
   await expect(page.getByRole('dialog', { name: 'Reading settings' })).toBeVisible();
