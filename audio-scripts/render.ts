@@ -1,12 +1,15 @@
 /**
  * Renders the recorded narration (`npm run audio`) or checks that the committed one is current
- * (`npm run audio:check`, no TTS, exits 1 listing missing/stale sentence ids).
+ * (`npm run audio:check`, no TTS, exits 1 listing missing/stale sentence and aside ids).
  *
  * Pipeline: edition → narration script (default lexicon, so the words are exactly what the browser
  * narration speaks) → one clip per spoken span with its speaker's offline voice (cached by content
  * hash, rendered in parallel) → mono 24 kHz, silence trimmed → a static gain per speaker to
  * -16 LUFS → assembled with data-driven pauses → two-pass loudnorm → Opus/WebM + MP3 →
- * `public/audio/manifest.json` with every sentence's and span's start/end.
+ * `public/audio/manifest.json` with every sentence's and span's start/end. The Editor's asides
+ * (glossary entries and notes, uncertain-attribution warnings: `script.asides`) go through the same
+ * steps into a file pair of their own (`asides.webm` + `asides.mp3`, the manifest's `asides`), so
+ * the downloadable narration MP3 stays the text alone.
  *
  * Options: `--check`, `--prune` (delete cached clips this text no longer uses), `--jobs N`,
  * `--keep-build` (keep the assembled and normalised WAVs in `.cache/build/` for inspection).
@@ -19,11 +22,15 @@ import { fileURLToPath } from 'node:url';
 import { loadEdition } from '../src/content/load.ts';
 import { SPEAKER_IDS, type SpeakerId } from '../src/content/model.ts';
 import {
+  checkAsides,
   checkManifest,
   clipHash,
   contentHash,
   lexiconVersion,
+  validateAsides,
   validateTimeline,
+  type AsideClip,
+  type AsidesRecording,
   type AudioManifest,
   type ManifestEntry,
   type OfflineCast,
@@ -56,6 +63,7 @@ const PATHS = {
   out: join(ROOT, 'public/audio'),
 };
 const FILES = { opus: 'narration.webm', mp3: 'narration.mp3' } as const;
+const ASIDE_FILES = { opus: 'asides.webm', mp3: 'asides.mp3' } as const;
 
 /** Sample rate of every clip and of the assembled file. */
 const SAMPLE_RATE = 24_000;
@@ -65,6 +73,11 @@ const PAUSES_MS = { span: 60, sentence: 350, paragraph: 750, section: 1300 } as 
 /** Silence before the first and after the last sentence (ms): room for decoder pre-roll. */
 const LEAD_IN_MS = 250;
 const TAIL_MS = 600;
+/**
+ * Silence between two asides in the asides file (ms): each is played on its own and paused at its
+ * end, so this is only a margin for a late pause (a frame) and the codec's smearing.
+ */
+const ASIDE_GAP_MS = 600;
 
 /** Loudness targets: each speaker, and the whole file after assembly. */
 const SPEAKER_TARGET_LUFS = -16;
@@ -76,6 +89,17 @@ const LOWPASS_HZ = 7600;
 /** The highest true peak accepted in an encoded file (dBTP); above it the limiter is lowered. */
 const ENCODED_TRUE_PEAK_MAX = -1.2;
 const MAX_LOUDNESS_PASSES = 4;
+/**
+ * The asides are espeak-ng alone, whose plosives are peakier than the narration's mix of voices:
+ * with the narration's limiter loudnorm falls back to its dynamic (pumping) mode, so they get the
+ * interface sprite's 0.3 (≈ -10.5 dBFS). And Opus at 20 kbps overshoots espeak's bursts by 2–3 dB
+ * whatever the limiter does (measured on these clips: a pre-encode true peak of -2 to -6 dBTP
+ * decodes at about 0 dBTP, at 20 or 32 kbps, voip or audio mode), so lowering the limiter cannot
+ * help: the asides keep -16 LUFS, like the narration, and accept encoded peaks up to +1 dBTP (as
+ * `render-interface.ts` does for the same voice); above that the report warns.
+ */
+const ASIDES_LIMITER_LINEAR = 0.3;
+const ASIDES_TRUE_PEAK_MAX = 1;
 /** Largest per-speaker correction we trust (dB); more means a broken clip. */
 const MAX_SPEAKER_GAIN_DB = 24;
 
@@ -84,6 +108,11 @@ const ENCODING = {
   mp3Kbps: 32,
   title: 'Stalin’s Conversation with A.M. Kollontai (November, 1939)',
   comment: 'Synthetic narration (flite, festival, espeak-ng voices), rendered by audio-scripts/render.ts',
+};
+const ASIDE_ENCODING = {
+  ...ENCODING,
+  title: 'Stalin’s Conversation with A.M. Kollontai (November, 1939): the editor’s notes',
+  comment: 'Synthetic voice (espeak-ng), the edition’s glossary and notes, rendered by audio-scripts/render.ts',
 };
 const OPUS_BUDGET_BYTES = 4 * 1024 * 1024;
 
@@ -104,6 +133,10 @@ const ms = (samples: number) => Math.round((samples * 1000) / SAMPLE_RATE);
 const samplesOf = (millis: number) => Math.round((millis * SAMPLE_RATE) / 1000);
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : String(n));
 const rel = (path: string) => relative(ROOT, path);
+const round = (l: Loudness): Loudness => ({
+  integratedLufs: Number(l.integratedLufs.toFixed(2)),
+  truePeakDbtp: Number(l.truePeakDbtp.toFixed(2)),
+});
 
 /** Reads and checks `voices.json`: a known engine and a voice name for every speaker. */
 function loadCast(path: string): OfflineCast {
@@ -136,10 +169,13 @@ function check(script: NarrationScript, cast: OfflineCast, lexVersion: string): 
   }
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as AudioManifest;
   const result = checkManifest(manifest, script, cast, lexVersion);
-  const timeline = validateTimeline(manifest);
-  const absentFiles = Object.values(manifest.files).filter((file) => !existsSync(join(PATHS.out, file)));
+  const asides = checkAsides(manifest, script, cast, lexVersion);
+  const timeline = [...validateTimeline(manifest), ...validateAsides(manifest)];
+  const files = [...Object.values(manifest.files), ...Object.values(manifest.asides?.files ?? {})];
+  const absentFiles = files.filter((file) => !existsSync(join(PATHS.out, file)));
   const ok =
     result.missing.length + result.stale.length + result.extra.length + timeline.length + absentFiles.length === 0 &&
+    asides.missing.length + asides.stale.length + asides.extra.length === 0 &&
     !result.outOfOrder;
   const byId = new Map(script.items.map((item) => [item.id, item]));
   const describe = (id: string) => {
@@ -149,6 +185,13 @@ function check(script: NarrationScript, cast: OfflineCast, lexVersion: string): 
   if (result.missing.length) log(`missing (${result.missing.length}):\n${result.missing.map(describe).join('\n')}`);
   if (result.stale.length) log(`stale (${result.stale.length}):\n${result.stale.map(describe).join('\n')}`);
   if (result.extra.length) log(`extra, no longer in the text (${result.extra.length}):\n${result.extra.map(describe).join('\n')}`);
+  const describeAside = (id: string) => {
+    const text = script.asides[id]?.text;
+    return text ? `  ${id}  ${text.length > 70 ? `${text.slice(0, 67)}…` : text}` : `  ${id}`;
+  };
+  if (asides.missing.length) log(`asides missing (${asides.missing.length}):\n${asides.missing.map(describeAside).join('\n')}`);
+  if (asides.stale.length) log(`asides stale (${asides.stale.length}):\n${asides.stale.map(describeAside).join('\n')}`);
+  if (asides.extra.length) log(`asides extra, no longer in the script (${asides.extra.length}):\n${asides.extra.map(describeAside).join('\n')}`);
   if (result.outOfOrder) log('order: the manifest is not in reading order');
   if (timeline.length) log(`timeline problems (${timeline.length}):\n  ${timeline.join('\n  ')}`);
   if (absentFiles.length) log(`files missing from ${rel(PATHS.out)}: ${absentFiles.join(', ')}`);
@@ -157,7 +200,7 @@ function check(script: NarrationScript, cast: OfflineCast, lexVersion: string): 
   }
   log(
     ok
-      ? `audio:check: ok — ${script.items.length} sentences, ${fmt(manifest.durationMs / 60000, 1)} min, current`
+      ? `audio:check: ok — ${script.items.length} sentences, ${fmt(manifest.durationMs / 60000, 1)} min, and ${Object.keys(script.asides).length} asides, current`
       : 'audio:check: the recorded narration is out of date; run npm run audio',
   );
   return ok ? 0 : 1;
@@ -181,11 +224,11 @@ function clipKey(voice: OfflineVoice, text: string): string {
   return contentHash(JSON.stringify([CLIP_PIPELINE, voice.engine, voice.voice, voice.tempo ?? 1, text]));
 }
 
-/** Plans one clip per distinct (voice, text); returns the jobs and each span's key. */
+/** Plans one clip per distinct (voice, text) of the sentences and asides; returns the jobs and each span's key. */
 function planClips(script: NarrationScript, cast: OfflineCast, clipDir: string) {
   const jobs = new Map<string, ClipJob>();
   const spanKeys = new Map<SpokenSpan, string>();
-  for (const item of script.items) {
+  for (const item of [...script.items, ...Object.values(script.asides)]) {
     item.spans.forEach((span, i) => {
       const voice = cast[span.speaker];
       const text = engineText(span.text);
@@ -214,11 +257,60 @@ function pauseAfter(item: NarrationItem, next: NarrationItem | undefined): numbe
 
 /** The manifest, serialised one sentence per line (readable diffs, small file). */
 function serialiseManifest(manifest: AudioManifest): string {
-  const { order, sentences, ...head } = manifest;
+  const { order, sentences, asides, ...head } = manifest;
   const headJson = JSON.stringify(head, null, 2).replace(/\n\}$/u, '');
   const orderJson = order.map((id) => `    ${JSON.stringify(id)}`).join(',\n');
   const sentencesJson = order.map((id) => `    ${JSON.stringify(id)}: ${JSON.stringify(sentences[id])}`).join(',\n');
-  return `${headJson},\n  "order": [\n${orderJson}\n  ],\n  "sentences": {\n${sentencesJson}\n  }\n}\n`;
+  let asidesJson = '';
+  if (asides) {
+    const { clips, ...asidesHead } = asides;
+    const headLines = Object.entries(asidesHead).map(([key, value]) => `    ${JSON.stringify(key)}: ${JSON.stringify(value)}`);
+    const clipLines = Object.entries(clips).map(([id, clip]) => `      ${JSON.stringify(id)}: ${JSON.stringify(clip)}`);
+    asidesJson = `,\n  "asides": {\n${headLines.join(',\n')},\n    "clips": {\n${clipLines.join(',\n')}\n    }\n  }`;
+  }
+  return `${headJson},\n  "order": [\n${orderJson}\n  ],\n  "sentences": {\n${sentencesJson}\n  }${asidesJson}\n}\n`;
+}
+
+/** The result of `normaliseAndEncode`. */
+interface Encoded {
+  norm: LoudnormResult;
+  opusLoud: Loudness;
+  mp3Loud: Loudness;
+}
+
+/**
+ * Whole-file loudness (two-pass, linear) and encoding. Lossy codecs overshoot the input's true
+ * peak (Opus at low rates by up to ~1.5 dB), so the encoded files are measured and, when a peak is
+ * above the ceiling, the limiter is lowered by the excess and the step is redone.
+ */
+async function normaliseAndEncode(
+  label: string,
+  assembled: string,
+  normalised: string,
+  opusPath: string,
+  mp3Path: string,
+  encoding: typeof ENCODING,
+  { limiterLinear = LIMITER_LINEAR, passes = MAX_LOUDNESS_PASSES } = {},
+): Promise<Encoded> {
+  let limiter = limiterLinear;
+  for (let attempt = 1; ; attempt += 1) {
+    const norm = await loudnormTwoPass(assembled, normalised, FINAL_TARGET, SAMPLE_RATE, limiter, LOWPASS_HZ);
+    await encodeDeliveryFiles(normalised, opusPath, mp3Path, encoding);
+    const [opusLoud, mp3Loud] = await Promise.all([measureLoudness(opusPath), measureLoudness(mp3Path)]);
+    const worst = Math.max(opusLoud.truePeakDbtp, mp3Loud.truePeakDbtp);
+    log(`  ${label} loudness pass ${attempt}: limiter ${fmt(20 * Math.log10(limiter))} dBFS → opus ${fmt(opusLoud.integratedLufs)} LUFS / ${fmt(opusLoud.truePeakDbtp)} dBTP, mp3 ${fmt(mp3Loud.truePeakDbtp)} dBTP`);
+    if (worst <= ENCODED_TRUE_PEAK_MAX || attempt >= passes) return { norm, opusLoud, mp3Loud };
+    limiter = Math.max(0.0625, limiter * 10 ** ((ENCODED_TRUE_PEAK_MAX - 0.3 - worst) / 20));
+  }
+}
+
+/** Mixes placed clips into one buffer of `length` samples. */
+function mix(length: number, placements: ReadonlyArray<{ at: number; clip: Float32Array; gain: number }>): Float32Array {
+  const total = new Float32Array(length);
+  for (const { at, clip, gain } of placements) {
+    for (let i = 0; i < clip.length; i += 1) total[at + i] = clip[i]! * gain;
+  }
+  return total;
 }
 
 async function render(script: NarrationScript, cast: OfflineCast, lexVersion: string, jobsLimit: number, prune: boolean, keepBuild: boolean): Promise<number> {
@@ -231,7 +323,8 @@ async function render(script: NarrationScript, cast: OfflineCast, lexVersion: st
   // 1. Clips: synthesize what the cache lacks, in parallel.
   const { jobs, spanKeys } = planClips(script, cast, clipDir);
   const todo = jobs.filter((job) => !existsSync(job.file));
-  log(`${script.items.length} sentences, ${spanKeys.size} spans, ${jobs.length} distinct clips; ${todo.length} to synthesize (${jobsLimit} at a time)`);
+  const asideItems = Object.values(script.asides);
+  log(`${script.items.length} sentences and ${asideItems.length} asides, ${spanKeys.size} spans, ${jobs.length} distinct clips; ${todo.length} to synthesize (${jobsLimit} at a time)`);
   const failures: string[] = [];
   let done = 0;
   await pool(todo, jobsLimit, async (job) => {
@@ -304,42 +397,65 @@ async function render(script: NarrationScript, cast: OfflineCast, lexVersion: st
     };
     cursor += samplesOf(pauseAfter(item, script.items[index + 1]));
   });
-  const total = new Float32Array(cursor);
-  for (const { at, clip, gain } of placements) {
-    for (let i = 0; i < clip.length; i += 1) total[at + i] = clip[i]! * gain;
-  }
+  const total = mix(cursor, placements);
   const assembled = join(buildDir, 'assembled.wav');
   const normalised = join(buildDir, 'normalised.wav');
   await writeWavFloat(assembled, total, SAMPLE_RATE);
 
-  // 4. Whole-file loudness (two-pass, linear) and encoding. Lossy codecs overshoot the input's
-  // true peak (Opus at low rates by up to ~1.5 dB), so the encoded files are measured and, when a
-  // peak is above the ceiling, the limiter is lowered by the excess and the step is redone.
+  // 4. Whole-file loudness and encoding.
   const opusPath = join(PATHS.out, FILES.opus);
   const mp3Path = join(PATHS.out, FILES.mp3);
-  let limiter = LIMITER_LINEAR;
-  let norm: LoudnormResult;
-  let opusLoud: Loudness;
-  let mp3Loud: Loudness;
-  for (let attempt = 1; ; attempt += 1) {
-    norm = await loudnormTwoPass(assembled, normalised, FINAL_TARGET, SAMPLE_RATE, limiter, LOWPASS_HZ);
-    await encodeDeliveryFiles(normalised, opusPath, mp3Path, ENCODING);
-    [opusLoud, mp3Loud] = await Promise.all([measureLoudness(opusPath), measureLoudness(mp3Path)]);
-    const worst = Math.max(opusLoud.truePeakDbtp, mp3Loud.truePeakDbtp);
-    log(`  loudness pass ${attempt}: limiter ${fmt(20 * Math.log10(limiter))} dBFS → opus ${fmt(opusLoud.integratedLufs)} LUFS / ${fmt(opusLoud.truePeakDbtp)} dBTP, mp3 ${fmt(mp3Loud.truePeakDbtp)} dBTP`);
-    if (worst <= ENCODED_TRUE_PEAK_MAX || attempt === MAX_LOUDNESS_PASSES) break;
-    limiter = Math.max(0.0625, limiter * 10 ** ((ENCODED_TRUE_PEAK_MAX - 0.3 - worst) / 20));
-  }
+  const { norm, opusLoud, mp3Loud } = await normaliseAndEncode('narration', assembled, normalised, opusPath, mp3Path, ENCODING);
   const [opusMs, mp3Ms, opusSize, mp3Size] = await Promise.all([
     probeDurationMs(opusPath),
     probeDurationMs(mp3Path),
     stat(opusPath).then((s) => s.size),
     stat(mp3Path).then((s) => s.size),
   ]);
-  const round = (l: Loudness): Loudness => ({
-    integratedLufs: Number(l.integratedLufs.toFixed(2)),
-    truePeakDbtp: Number(l.truePeakDbtp.toFixed(2)),
-  });
+
+  // 4b. The Editor's asides: the same clips, gains and loudness steps, into a file of their own,
+  // one after the other with ASIDE_GAP_MS between them, at the editor's static gain (measured over
+  // the editor's words in the text, so a note sounds like the editor's note before the text).
+  let asideCursor = samplesOf(LEAD_IN_MS);
+  const asidePlacements: Array<{ at: number; clip: Float32Array; gain: number }> = [];
+  const asideClips: Record<string, AsideClip> = {};
+  for (const [id, item] of Object.entries(script.asides)) {
+    if (asideCursor > samplesOf(LEAD_IN_MS)) asideCursor += samplesOf(ASIDE_GAP_MS);
+    const start = asideCursor;
+    item.spans.forEach((span, i) => {
+      if (i > 0) asideCursor += samplesOf(PAUSES_MS.span);
+      const clip = clips.get(spanKeys.get(span)!)!;
+      asidePlacements.push({ at: asideCursor, clip, gain: 10 ** ((gains.get(span.speaker) ?? 0) / 20) });
+      asideCursor += clip.length;
+    });
+    asideClips[id] = { start: ms(start), end: ms(asideCursor), hash: clipHash(item.spans, cast, lexVersion) };
+  }
+  let asides: AsidesRecording | undefined;
+  let asideReport: { ms: number; opusMs: number; opusSize: number; mp3Size: number; opus: Loudness; mp3: Loudness; normalizationType: string } | undefined;
+  if (asideItems.length > 0) {
+    asideCursor += samplesOf(TAIL_MS);
+    const asidesAssembled = join(buildDir, 'asides-assembled.wav');
+    const asidesNormalised = join(buildDir, 'asides-normalised.wav');
+    await writeWavFloat(asidesAssembled, mix(asideCursor, asidePlacements), SAMPLE_RATE);
+    const asideOpus = join(PATHS.out, ASIDE_FILES.opus);
+    const asideMp3 = join(PATHS.out, ASIDE_FILES.mp3);
+    const encoded = await normaliseAndEncode('asides', asidesAssembled, asidesNormalised, asideOpus, asideMp3, ASIDE_ENCODING, {
+      limiterLinear: ASIDES_LIMITER_LINEAR,
+      passes: 1,
+    });
+    const [asideOpusMs, asideOpusSize, asideMp3Size] = await Promise.all([
+      probeDurationMs(asideOpus),
+      stat(asideOpus).then((s) => s.size),
+      stat(asideMp3).then((s) => s.size),
+    ]);
+    asides = {
+      files: { ...ASIDE_FILES },
+      durationMs: ms(asideCursor),
+      clips: asideClips,
+      loudness: { opus: round(encoded.opusLoud), mp3: round(encoded.mp3Loud) },
+    };
+    asideReport = { ms: asides.durationMs, opusMs: asideOpusMs, opusSize: asideOpusSize, mp3Size: asideMp3Size, opus: encoded.opusLoud, mp3: encoded.mp3Loud, normalizationType: encoded.norm.normalizationType };
+  }
 
   // 5. The manifest.
   const manifest: AudioManifest = {
@@ -354,8 +470,9 @@ async function render(script: NarrationScript, cast: OfflineCast, lexVersion: st
     speakerLoudness,
     encodedLoudness: { opus: round(opusLoud), mp3: round(mp3Loud) },
     pausesMs: { ...PAUSES_MS },
+    ...(asides ? { asides } : {}),
   };
-  const problems = validateTimeline(manifest);
+  const problems = [...validateTimeline(manifest), ...validateAsides(manifest)];
   if (problems.length) {
     process.stderr.write(`timeline problems:\n  ${problems.join('\n  ')}\n`);
     return 1;
@@ -377,11 +494,17 @@ async function render(script: NarrationScript, cast: OfflineCast, lexVersion: st
   if (norm.normalizationType !== 'linear') warnings.push(`loudnorm fell back to ${norm.normalizationType} mode`);
   if (Math.max(opusLoud.truePeakDbtp, mp3Loud.truePeakDbtp) > ENCODED_TRUE_PEAK_MAX) warnings.push(`true peak above ${ENCODED_TRUE_PEAK_MAX} dBTP`);
   if (Math.abs(opusMs - manifest.durationMs) > 100) warnings.push(`Opus duration ${opusMs} ms differs from the timeline ${manifest.durationMs} ms`);
+  if (asideReport && Math.abs(asideReport.opusMs - asideReport.ms) > 100) warnings.push(`asides Opus duration ${asideReport.opusMs} ms differs from their timeline ${asideReport.ms} ms`);
+  if (asideReport && Math.max(asideReport.opus.truePeakDbtp, asideReport.mp3.truePeakDbtp) > ASIDES_TRUE_PEAK_MAX) warnings.push(`asides: true peak above ${ASIDES_TRUE_PEAK_MAX} dBTP`);
+  if (asideReport && asideReport.normalizationType !== 'linear') warnings.push(`asides: loudnorm fell back to ${asideReport.normalizationType} mode`);
   const minutes = (millis: number) => `${Math.floor(millis / 60000)}:${String(Math.round((millis % 60000) / 1000)).padStart(2, '0')}`;
   log('');
   log(`duration   ${minutes(manifest.durationMs)} (${manifest.durationMs} ms; opus ${opusMs} ms, mp3 ${mp3Ms} ms)`);
   log(`files      ${rel(opusPath)} ${mb(opusSize)} (${ENCODING.opusKbps} kbps), ${rel(mp3Path)} ${mb(mp3Size)} (${ENCODING.mp3Kbps} kbps)`);
   log(`loudness   opus ${fmt(opusLoud.integratedLufs)} LUFS / ${fmt(opusLoud.truePeakDbtp)} dBTP; mp3 ${fmt(mp3Loud.integratedLufs)} LUFS / ${fmt(mp3Loud.truePeakDbtp)} dBTP; loudnorm ${norm.normalizationType} (${fmt(norm.inputLufs)} → ${fmt(norm.outputLufs)} LUFS)`);
+  if (asideReport) {
+    log(`asides     ${asideItems.length} clips, ${minutes(asideReport.ms)}: ${rel(join(PATHS.out, ASIDE_FILES.opus))} ${mb(asideReport.opusSize)}, ${rel(join(PATHS.out, ASIDE_FILES.mp3))} ${mb(asideReport.mp3Size)}; opus ${fmt(asideReport.opus.integratedLufs)} LUFS / ${fmt(asideReport.opus.truePeakDbtp)} dBTP, mp3 ${fmt(asideReport.mp3.integratedLufs)} LUFS / ${fmt(asideReport.mp3.truePeakDbtp)} dBTP; loudnorm ${asideReport.normalizationType}`);
+  }
   for (const [speaker, l] of Object.entries(speakerLoudness)) {
     const voice = cast[speaker as SpeakerId];
     log(`  ${speaker.padEnd(10)} ${voice.engine} ${voice.voice}${voice.tempo && voice.tempo !== 1 ? ` ×${voice.tempo}` : ''}: measured ${fmt(l.measuredLufs)} LUFS, gain ${l.gainDb >= 0 ? '+' : ''}${fmt(l.gainDb)} dB`);

@@ -1,6 +1,7 @@
 /**
  * The recorded narration's manifest: where each sentence lies in the rendered audio, keyed by the
- * stable sentence id, with a hash per clip so a stale or incomplete manifest is caught by a test.
+ * stable sentence id, and where each Editor's aside lies in a file of its own, with a hash per clip
+ * so a stale or incomplete manifest is caught by a test.
  * Written by `audio-scripts/`, read by the Howler backend, the WebVTT generator and the tests.
  * Pure: no Lit, no DOM, no node modules.
  */
@@ -43,6 +44,31 @@ export interface ManifestEntry {
   hash: string;
 }
 
+/** Where one Editor's aside lies in the asides file. */
+export interface AsideClip {
+  /** Milliseconds from the start of the asides file: first and last sound of the aside. */
+  start: number;
+  end: number;
+  /** Same meaning as a sentence's `hash` (`clipHash` of the aside's spans). */
+  hash: string;
+}
+
+/**
+ * The Editor's asides (`NarrationScript.asides`: glossary entries and notes read on request, the
+ * uncertain-attribution warnings), rendered into a file of their own so that the downloadable
+ * narration stays the text alone.
+ */
+export interface AsidesRecording {
+  /** File names relative to the manifest, best first: Opus then MP3. */
+  files: { opus: string; mp3: string };
+  /** Total length of the asides file in milliseconds. */
+  durationMs: number;
+  /** Aside id (`note-<entry>`, `uncertain-<block>`) → its clip. */
+  clips: Record<string, AsideClip>;
+  /** Loudness measured in the encoded files. */
+  loudness?: { opus: { integratedLufs: number; truePeakDbtp: number }; mp3: { integratedLufs: number; truePeakDbtp: number } };
+}
+
 /** The manifest file (`public/audio/manifest.json`). */
 export interface AudioManifest {
   version: 1;
@@ -65,6 +91,8 @@ export interface AudioManifest {
   encodedLoudness?: { opus: { integratedLufs: number; truePeakDbtp: number }; mp3: { integratedLufs: number; truePeakDbtp: number } };
   /** The pauses (ms) used between spans, sentences, paragraphs and sections. */
   pausesMs?: { span: number; sentence: number; paragraph: number; section: number };
+  /** The Editor's asides, in a file of their own (absent in a recording made before them). */
+  asides?: AsidesRecording;
 }
 
 /**
@@ -155,6 +183,68 @@ export function checkManifest(
     common.length !== expected.length ||
     common.some((id, i) => id !== expected[i]);
   return { missing, stale, extra, outOfOrder };
+}
+
+/** What `checkAsides` found. */
+export interface AsidesCheck {
+  /** Asides of the script with no clip (or no asides recording at all). */
+  missing: string[];
+  /** Asides whose clip's hash no longer matches their spoken text, voice or lexicon. */
+  stale: string[];
+  /** Clips for asides the script no longer has. */
+  extra: string[];
+}
+
+/** Compares the manifest's asides recording with the script's asides (like `checkManifest`). Pure. */
+export function checkAsides(
+  manifest: AudioManifest,
+  script: NarrationScript,
+  cast: OfflineCast,
+  lexiconVersion: string,
+): AsidesCheck {
+  const clips = manifest.asides?.clips ?? {};
+  const missing: string[] = [];
+  const stale: string[] = [];
+  for (const [id, item] of Object.entries(script.asides)) {
+    const clip = Object.hasOwn(clips, id) ? clips[id] : undefined;
+    if (!clip) missing.push(id);
+    else if (clip.hash !== clipHash(item.spans, cast, lexiconVersion)) stale.push(id);
+  }
+  const extra = Object.keys(clips).filter((id) => !Object.hasOwn(script.asides, id));
+  return { missing, stale, extra };
+}
+
+/**
+ * Checks the asides recording's clips (when there is one); returns a list of problems (empty when
+ * sound): a missing file name, times that are not numbers, empty or reversed clips, clips beyond
+ * `durationMs` or overlapping each other. Pure.
+ */
+export function validateAsides(manifest: AudioManifest): string[] {
+  const asides = manifest.asides;
+  if (asides === undefined) return [];
+  const problems: string[] = [];
+  if (typeof asides !== 'object' || asides === null) return ['asides: not an object'];
+  if (typeof asides.files?.opus !== 'string' || typeof asides.files.mp3 !== 'string') problems.push('asides: files.opus and files.mp3 must be file names');
+  if (!(asides.durationMs > 0)) problems.push(`asides: durationMs is ${asides.durationMs}`);
+  if (typeof asides.clips !== 'object' || asides.clips === null) return [...problems, 'asides: no clips'];
+  const sorted: Array<{ id: string; start: number; end: number }> = [];
+  for (const [id, clip] of Object.entries(asides.clips)) {
+    const { start, end } = clip ?? ({} as AsideClip);
+    if (!Number.isFinite(start) || !Number.isFinite(end)) {
+      problems.push(`asides ${id}: start/end not numbers`);
+      continue;
+    }
+    if (start < 0) problems.push(`asides ${id}: starts before 0 (${start})`);
+    if (end <= start) problems.push(`asides ${id}: end ${end} <= start ${start}`);
+    if (end > asides.durationMs) problems.push(`asides ${id}: ends at ${end}, beyond durationMs ${asides.durationMs}`);
+    sorted.push({ id, start, end });
+  }
+  sorted.sort((a, b) => a.start - b.start);
+  sorted.forEach((clip, i) => {
+    const previous = sorted[i - 1];
+    if (previous && clip.start < previous.end) problems.push(`asides ${clip.id}: starts at ${clip.start}, overlapping ${previous.id} (ends ${previous.end})`);
+  });
+  return problems;
 }
 
 /**

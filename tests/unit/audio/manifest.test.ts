@@ -1,15 +1,18 @@
 // The recorded narration's manifest: the committed one covers every sentence of the edition in
-// reading order and is current (no TTS or ffmpeg needed: only the committed files are read), and
-// the pure checks (clipHash, checkManifest, validateTimeline) behave on a small hand-made script.
+// reading order and every Editor's aside, and is current (no TTS or ffmpeg needed: only the
+// committed files are read), and the pure checks (clipHash, checkManifest, checkAsides,
+// validateTimeline, validateAsides) behave on a small hand-made script.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadEdition } from '../../../src/content/load.ts';
 import { SPEAKER_IDS, type SpeakerId } from '../../../src/content/model.ts';
 import {
+  checkAsides,
   checkManifest,
   clipHash,
   lexiconVersion,
+  validateAsides,
   validateTimeline,
   type AudioManifest,
   type ManifestEntry,
@@ -54,6 +57,27 @@ describe('the committed narration (public/audio)', () => {
     expect(manifest.loudness.integratedLufs).toBeGreaterThanOrEqual(-17);
     expect(manifest.loudness.integratedLufs).toBeLessThanOrEqual(-15);
     expect(manifest.loudness.truePeakDbtp).toBeLessThanOrEqual(-1);
+  });
+
+  it('has a current clip for every Editor’s aside of the script (else run npm run audio)', () => {
+    expect(Object.keys(script.asides).length).toBeGreaterThan(0);
+    expect(checkAsides(manifest, script, cast, lexiconVersion(lexicon.data))).toEqual({ missing: [], stale: [], extra: [] });
+    expect(validateAsides(manifest)).toEqual([]);
+  });
+
+  it('keeps the asides in files of their own, normalised like the narration (the narration MP3 stays the text alone)', () => {
+    const asides = manifest.asides!;
+    expect(asides.files).toEqual({ opus: expect.stringMatching(/\.(webm|ogg|opus)$/u), mp3: expect.stringMatching(/\.mp3$/u) });
+    expect(Object.values(asides.files)).not.toContain(manifest.files.opus);
+    expect(Object.values(asides.files)).not.toContain(manifest.files.mp3);
+    for (const file of Object.values(asides.files)) expect(existsSync(join(AUDIO_DIR, file)), file).toBe(true);
+    for (const loudness of Object.values(asides.loudness!)) {
+      expect(loudness.integratedLufs).toBeGreaterThanOrEqual(-17);
+      expect(loudness.integratedLufs).toBeLessThanOrEqual(-15);
+      // espeak-ng alone through Opus overshoots by 2–3 dB whatever the limiter does (see render.ts,
+      // ASIDES_TRUE_PEAK_MAX; the interface sprite has the same allowance).
+      expect(loudness.truePeakDbtp).toBeLessThanOrEqual(1);
+    }
   });
 });
 
@@ -206,6 +230,64 @@ describe('checkManifest', () => {
   });
 });
 
+describe('checkAsides', () => {
+  const withAsides = (): NarrationScript => {
+    const script = makeScript();
+    const aside = item('note-x', -1, [['editor', 'A note.']]);
+    const warning = item('uncertain-b-1', -1, [['editor', 'Probably Molotov.']]);
+    script.asides = { 'note-x': aside, 'uncertain-b-1': warning };
+    return script;
+  };
+  const recorded = (script: NarrationScript): AudioManifest => ({
+    ...makeManifest(script),
+    asides: {
+      files: { opus: 'asides.webm', mp3: 'asides.mp3' },
+      durationMs: 3000,
+      clips: Object.fromEntries(
+        Object.entries(script.asides).map(([id, aside], i) => [id, { start: i * 1500, end: i * 1500 + 1000, hash: clipHash(aside.spans, CAST, LEX) }]),
+      ),
+    },
+  });
+
+  it('passes asides rendered from the same script', () => {
+    const script = withAsides();
+    expect(checkAsides(recorded(script), script, CAST, LEX)).toEqual({ missing: [], stale: [], extra: [] });
+  });
+
+  it('finds missing (also: no asides recording at all), stale and extra asides', () => {
+    const script = withAsides();
+    expect(checkAsides(makeManifest(script), script, CAST, LEX)).toEqual({ missing: ['note-x', 'uncertain-b-1'], stale: [], extra: [] });
+    const manifest = recorded(script);
+    script.asides['note-x']!.spans[0]!.text = 'A longer note.';
+    delete script.asides['uncertain-b-1'];
+    script.asides['note-y'] = item('note-y', -1, [['editor', 'Another note.']]);
+    expect(checkAsides(manifest, script, CAST, LEX)).toEqual({ missing: ['note-y'], stale: ['note-x'], extra: ['uncertain-b-1'] });
+  });
+
+  it('a new editor voice or lexicon makes every aside stale', () => {
+    const script = withAsides();
+    const manifest = recorded(script);
+    expect(checkAsides(manifest, script, CAST, 'lex-2').stale).toEqual(['note-x', 'uncertain-b-1']);
+    expect(checkAsides(manifest, script, { ...CAST, editor: { engine: 'espeak-ng', voice: 'en-us' } }, LEX).stale).toHaveLength(2);
+  });
+
+  it('validateAsides: accepts sound clips, reports bad times, overlaps and clips past the end', () => {
+    const script = withAsides();
+    expect(validateAsides(makeManifest(script))).toEqual([]); // no asides recording: nothing to check
+    const manifest = recorded(script);
+    expect(validateAsides(manifest)).toEqual([]);
+    manifest.asides!.clips['note-x']!.end = 1600; // into the next clip
+    (manifest.asides!.clips['uncertain-b-1'] as { start: unknown }).start = 'later';
+    manifest.asides!.clips['note-z'] = { start: 2900, end: 3100, hash: 'h' };
+    const problems = validateAsides(manifest).join('\n');
+    expect(problems).toMatch(/asides uncertain-b-1: start\/end not numbers/u);
+    expect(problems).toMatch(/asides note-z: ends at 3100, beyond durationMs 3000/u);
+    const overlapping = recorded(script);
+    overlapping.asides!.clips['note-x']!.end = 1600;
+    expect(validateAsides(overlapping).join('\n')).toMatch(/asides uncertain-b-1: starts at 1500, overlapping note-x/u);
+  });
+});
+
 describe('lexiconVersion', () => {
   const data = defaultLexicon().data;
 
@@ -214,6 +296,15 @@ describe('lexiconVersion', () => {
     const [first, ...rest] = data.names;
     expect(lexiconVersion({ ...data, names: [{ ...first!, spoken: `${first!.spoken}x` }, ...rest] })).not.toBe(lexiconVersion(data));
     expect(lexiconVersion({ ...data, letters: { ...data.letters, A: 'ah' } })).not.toBe(lexiconVersion(data));
+    const [rule, ...rules] = data.rules;
+    expect(lexiconVersion({ ...data, rules: [{ ...rule!, pattern: `${rule!.pattern}x` }, ...rules] })).not.toBe(lexiconVersion(data));
+  });
+
+  it('ignores the records that do not change speech: a name’s guide and IPA, a rule’s description and example', () => {
+    const [first, ...rest] = data.names;
+    expect(lexiconVersion({ ...data, names: [{ ...first!, guide: 'x', ipa: 'y' }, ...rest] })).toBe(lexiconVersion(data));
+    const [rule, ...rules] = data.rules;
+    expect(lexiconVersion({ ...data, rules: [{ ...rule!, description: 'x', example: 'y' }, ...rules] })).toBe(lexiconVersion(data));
   });
 });
 

@@ -84,7 +84,7 @@ describe('lexicon names', () => {
       const ipa = execFileSync('espeak-ng', ['-v', 'en-us', '--ipa', '-q', entry.spoken], { encoding: 'utf8' }).trim();
       expect(ipa, entry.written).toBe(entry.ipa);
     }
-  });
+  }, 60_000);
 });
 
 describe('a sentence that explains a spelling keeps its names as written', () => {
