@@ -1,13 +1,15 @@
 /**
  * The recorded-narration backend: plays one long narration file through an injected Howler-like
  * object and tells the engine when each sentence starts and ends, following the audio clock, so
- * consecutive sentences flow without a seek between them. Howler itself is loaded with a dynamic
- * import on the first `prepare()`, and nothing is requested before then. The manifest loader
- * (`recording-manifest.ts`), the clock (`audio-clock.ts`) and the per-sentence follower with its
- * fault detection (`sentence-follower.ts`) are their own modules. No DOM globals are touched unless
+ * consecutive sentences flow without a seek between them. The Editor's asides (glossary notes,
+ * "probably…" warnings) play from a file of their own, through a second Howl created on the first
+ * aside. Howler itself is loaded with a dynamic import on the first `prepare()`, and nothing is
+ * requested before then. The manifest loader (`recording-manifest.ts`), the player of one file
+ * (`howl-player.ts`), the clock (`audio-clock.ts`) and the per-sentence follower with its fault
+ * detection (`sentence-follower.ts`) are their own modules. No DOM globals are touched unless
  * they are the defaults; tests inject fakes.
  */
-import type { AudioManifest, ManifestEntry } from '../audio-manifest.ts';
+import type { AsideClip, AsidesRecording, AudioManifest, ManifestEntry } from '../audio-manifest.ts';
 import { displayWords, sentenceIndexAt } from '../audio-timeline.ts';
 import type { TimerLike } from './speech-synthesis-backend.ts';
 import {
@@ -17,7 +19,7 @@ import {
   type SentenceCallbacks,
   type SentenceOptions,
 } from '../types.ts';
-import { AudioClock } from './audio-clock.ts';
+import { HowlPlayer, type HowlLike, type HowlOptionsLike, type PlayerSource } from './howl-player.ts';
 import {
   RECORDING_MESSAGES,
   checkFileLength,
@@ -25,49 +27,13 @@ import {
   formatOf,
   loadRecordingManifest,
   resolveAudioUrl,
+  usableAsides,
 } from './recording-manifest.ts';
-import { SentenceFollower, type FollowedSentence, type FrameSchedulerLike, type PlaybackControl } from './sentence-follower.ts';
+import type { FollowedSentence, FollowerTiming, FrameSchedulerLike } from './sentence-follower.ts';
 
 export { resolveAudioUrl } from './recording-manifest.ts';
 export { START_SLACK_MS, type FrameSchedulerLike } from './sentence-follower.ts';
-
-/** The options this backend passes to `new Howl(…)`. */
-export interface HowlOptionsLike {
-  /** File URLs, best first (Opus, then MP3). */
-  src: string[];
-  /** Howler format names of `src`, in the same order (`webm`, `opus`, `mp3`). */
-  format: string[];
-  /** Always true: streams the long file, and `rate()` keeps the pitch. */
-  html5: boolean;
-  preload: boolean;
-}
-
-/** A Howler event listener: the sound id, and for `loaderror`/`playerror` the error. */
-export type HowlListenerLike = (soundId: number, error?: unknown) => void;
-
-/** The parts of `Howl` used here (structural, so tests can fake it). */
-export interface HowlLike {
-  /** Plays (or resumes) sound `id`, or a new/paused sound; returns its id (null/undefined when nothing plays). */
-  play(id?: number): number | null | undefined;
-  pause(id?: number): unknown;
-  stop(id?: number): unknown;
-  /** Position in seconds. */
-  seek(): number;
-  /** Moves to `seconds` (of sound `id`). */
-  seek(seconds: number, id?: number): unknown;
-  rate(): number;
-  rate(rate: number, id?: number): unknown;
-  volume(): number;
-  volume(volume: number): unknown;
-  playing(id?: number): boolean;
-  /** Length in seconds (0 until loaded). */
-  duration(id?: number): number;
-  state(): 'unloaded' | 'loading' | 'loaded';
-  on(event: string, listener: HowlListenerLike): unknown;
-  once(event: string, listener: HowlListenerLike): unknown;
-  off(event: string, listener?: HowlListenerLike): unknown;
-  unload(): unknown;
-}
+export type { HowlLike, HowlListenerLike, HowlOptionsLike } from './howl-player.ts';
 
 /** Options of `new HowlerBackend(…)`. */
 export interface HowlerBackendOptions {
@@ -133,46 +99,44 @@ async function defaultCreateHowl(options: HowlOptionsLike): Promise<HowlLike> {
  * hidden (frames stop there). Sentence boundaries come from the manifest, never from Howler's
  * events, so the next sentence continues the same playback: no seek, no gap. Faults (a truncated
  * or damaged file, a stall, a refused play) stop the sentence with a message for people: it never
- * loops.
+ * loops. An Editor's aside (an id of `manifest.asides.clips`) plays its clip from the asides file
+ * while the narration waits, paused; a missing or damaged asides file fails that aside only.
  */
 export class HowlerBackend implements NarrationBackend {
   readonly kind = 'recorded' as const;
   readonly #manifestUrl: string;
   readonly #loadManifest: (url: string, signal: AbortSignal) => Promise<unknown>;
-  readonly #createHowl: (options: HowlOptionsLike) => HowlLike | Promise<HowlLike>;
-  readonly #timers: TimerLike;
-  readonly #timing: ConstructorParameters<typeof SentenceFollower>[3];
-  readonly #loadTimeoutMs: number;
+  readonly #timing: FollowerTiming;
   /** Aborted on dispose: ends loading in flight. */
   readonly #lifetime = new AbortController();
   #manifest: AudioManifest | null = null;
   /** Sentence id → index in `manifest.order`. */
   #orderIndex = new Map<string, number>();
-  #howl: HowlLike | null = null;
-  /** The one sound we play (Howler would start a second one on `play()` without an id). */
-  #soundId: number | null = null;
-  /** Last time `#reconcileRate` re-applied the rate. */
-  #rateCheckedAt = -Infinity;
+  /** The narration file. */
+  readonly #narration: HowlPlayer;
+  /** The asides file's player, created on the first aside (null before, and after a failed load). */
+  #asides: HowlPlayer | null = null;
+  #asidesLoading: Promise<HowlPlayer> | null = null;
+  /** The usable asides recording of the manifest (null: none, or `#asidesDamaged`). */
+  #asidesRecording: AsidesRecording | null = null;
+  #asidesDamaged = false;
+  /** The player that read last: pause/resume act on it. */
+  #active: HowlPlayer;
+  readonly #newPlayer: () => HowlPlayer;
   #loading: Promise<void> | null = null;
   #ready = false;
-  readonly #runs = new Set<SentenceFollower>();
-  /** Paused by `pause()` (the engine's native pause). */
-  #paused = false;
-  readonly #clock: AudioClock;
-  #rate: number | null = null;
-  /** Volume of the Howl (null: no Howl yet). */
-  #volume: number | null = null;
+  /** The volume last asked for (0–1). */
+  #volume = 1;
   #disposed = false;
 
   constructor(options: HowlerBackendOptions) {
     this.#manifestUrl = options.manifestUrl;
     this.#loadManifest = options.loadManifest ?? fetchManifest;
-    this.#createHowl = options.createHowl ?? defaultCreateHowl;
-    this.#timers = options.timers ?? defaultTimers;
+    const timers = options.timers ?? defaultTimers;
     const now = options.now ?? (() => globalThis.performance?.now() ?? Date.now());
     this.#timing = {
       frames: options.frames ?? defaultFrames,
-      timers: this.#timers,
+      timers,
       isHidden: options.isHidden ?? (() => globalThis.document?.visibilityState === 'hidden'),
       now,
       stallTimeoutMs: options.stallTimeoutMs ?? 4000,
@@ -180,8 +144,16 @@ export class HowlerBackend implements NarrationBackend {
       unlockTimeoutMs: options.unlockTimeoutMs ?? 3000,
       hiddenTickMs: options.hiddenTickMs ?? 80,
     };
-    this.#loadTimeoutMs = options.loadTimeoutMs ?? 30_000;
-    this.#clock = new AudioClock(() => this.#howl?.seek(), now);
+    const deps = {
+      createHowl: options.createHowl ?? defaultCreateHowl,
+      timers,
+      now,
+      lifetime: this.#lifetime.signal,
+      loadTimeoutMs: options.loadTimeoutMs ?? 30_000,
+    };
+    this.#newPlayer = () => new HowlPlayer(deps);
+    this.#narration = this.#newPlayer();
+    this.#active = this.#narration;
   }
 
   /** The loaded manifest (null before `prepare()` has loaded it). */
@@ -190,24 +162,25 @@ export class HowlerBackend implements NarrationBackend {
   }
 
   /**
-   * The audio clock in milliseconds from the start of the file (`howl.seek() × 1000`), held at
-   * the target of the last seek until the element reports it (see seekLag). 0 before loading.
+   * The narration's audio clock in milliseconds from the start of its file (`howl.seek() × 1000`),
+   * held at the target of the last seek until the element reports it (see seekLag). 0 before loading.
    */
   currentTimeMs(): number {
-    return this.#howl ? this.#clock.read() : 0;
+    return this.#narration.howl ? this.#narration.clock.read() : 0;
   }
 
-  /** Whether the recording is sounding now (Howler's `playing()`). For tests, the bench and the UI. */
+  /** Whether the recording (the narration or an aside) is sounding now. For tests, the bench and the UI. */
   isPlaying(): boolean {
-    return this.#howl?.playing() ?? false;
+    return this.#narration.playing() || (this.#asides?.playing() ?? false);
   }
 
   /**
-   * Loads the manifest, then creates the one Howl (Opus first, MP3 fallback) and waits for its
-   * `load`. Nothing is requested before the first call. Concurrent calls share the work; once
-   * ready, every call returns the same resolved promise. Rejects with `audio-failed` when the
-   * manifest or the file cannot be loaded (a later call tries again), or with the signal's
-   * reason when `signal` aborts (the loading itself goes on, for the next call).
+   * Loads the manifest, then creates the narration's Howl (Opus first, MP3 fallback) and waits for
+   * its `load`. Nothing is requested before the first call, and the asides file not before the
+   * first aside. Concurrent calls share the work; once ready, every call returns the same resolved
+   * promise. Rejects with `audio-failed` when the manifest or the file cannot be loaded (a later
+   * call tries again), or with the signal's reason when `signal` aborts (the loading itself goes
+   * on, for the next call).
    */
   prepare(signal: AbortSignal): Promise<void> {
     if (this.#disposed) return Promise.reject(new NarrationError('audio-failed', RECORDING_MESSAGES.loadFailed));
@@ -225,30 +198,21 @@ export class HowlerBackend implements NarrationBackend {
       );
       this.#loading = loading;
     }
-    const loading = this.#loading;
-    return new Promise<void>((resolve, reject) => {
-      const onAbort = () => reject(signal.reason);
-      signal.addEventListener('abort', onAbort, { once: true });
-      loading.then(
-        () => {
-          signal.removeEventListener('abort', onAbort);
-          resolve();
-        },
-        (err: unknown) => {
-          signal.removeEventListener('abort', onAbort);
-          reject(err);
-        },
-      );
-    });
+    return untilAborted(this.#loading, signal);
   }
 
   /**
    * Reads one sentence from the recording. When the file is already playing just before or
    * inside the sentence (the previous one flowed into it) nothing is touched; otherwise it
-   * seeks to the sentence's start and plays. `onStart` fires when the clock reaches the start,
-   * `onWord` at the manifest's word times; resolves when the clock reaches the sentence's end
-   * (or the file ends). Resolves quietly, without callbacks, once `signal` aborts; the sound is
-   * left alone then (the engine calls `cancel()`/`pause()`). Rejects with `audio-failed`.
+   * seeks to the sentence's start and plays (a sentence that is not the next one, e.g. a passage
+   * sentence after its content notice, is always sought). `onStart` fires when the clock reaches
+   * the start, `onWord` at the manifest's word times; resolves when the clock reaches the
+   * sentence's end (or the file ends). Resolves quietly, without callbacks, once `signal` aborts;
+   * the sound is left alone then (the engine calls `cancel()`/`pause()`). Rejects with
+   * `audio-failed`.
+   *
+   * An Editor's aside (`item.id` in `manifest.asides.clips`) pauses the narration and plays its clip
+   * from the asides file (loaded on the first aside), the same way, pausing at the clip's end.
    */
   readSentence(
     item: NarrationItem,
@@ -257,184 +221,169 @@ export class HowlerBackend implements NarrationBackend {
     signal: AbortSignal,
   ): Promise<void> {
     if (signal.aborted) return Promise.resolve();
-    const howl = this.#howl;
     const manifest = this.#manifest;
-    if (this.#disposed || !howl || !manifest || !this.#ready) {
+    if (this.#disposed || !this.#narration.howl || !manifest || !this.#ready) {
       return Promise.reject(new NarrationError('audio-failed', RECORDING_MESSAGES.notReady));
     }
     const entry = Object.hasOwn(manifest.sentences, item.id) ? manifest.sentences[item.id] : undefined;
-    if (!entry) return Promise.reject(new NarrationError('audio-failed', RECORDING_MESSAGES.noRecording));
-
-    const rate = Number.isFinite(options.rate) ? Math.min(4, Math.max(0.5, options.rate)) : 1;
-    if (rate !== this.#rate) {
-      howl.rate(rate);
-      this.#rate = rate;
-      this.#rateCheckedAt = -Infinity;
-    }
-
-    this.#applyVolume(options.volume ?? 1);
-
-    const isLast = this.#orderIndex.get(item.id) === manifest.order.length - 1;
-    const wasPlaying = howl.playing() && !this.#paused;
-    this.#paused = false;
-    if (!(wasPlaying && this.#flowsInto(item.id, entry, this.#clock.read()))) {
-      this.#seek(entry.start);
-      if (!wasPlaying) this.#play();
-    }
-
-    const sentence: FollowedSentence = { entry, isLast, words: this.#wordsFor(item, entry, callbacks) };
-    const follower = new SentenceFollower(sentence, callbacks, this.#playbackControl(howl), this.#timing);
-    const onAbort = () => follower.settle();
-    this.#runs.add(follower);
-    signal.addEventListener('abort', onAbort, { once: true });
-    const forget = () => {
-      this.#runs.delete(follower);
-      signal.removeEventListener('abort', onAbort);
-    };
-    follower.done.then(forget, forget);
-    follower.start();
-    return follower.done;
+    if (entry) return this.#readFromNarration(item, entry, options, callbacks, signal);
+    const clips = this.#asidesRecording?.clips;
+    const clip = clips && Object.hasOwn(clips, item.id) ? clips[item.id] : undefined;
+    if (clip) return this.#readAside(clip, options, callbacks, signal);
+    if (this.#asidesDamaged && item.index < 0) return Promise.reject(new NarrationError('audio-failed', RECORDING_MESSAGES.notesFailed));
+    return Promise.reject(new NarrationError('audio-failed', item.index < 0 ? RECORDING_MESSAGES.noteMissing : RECORDING_MESSAGES.noRecording));
   }
 
   /** Pauses the recording in place; always possible. */
   pause(): boolean {
-    this.#paused = true;
-    for (const run of this.#runs) run.suspend();
-    this.#pauseHowl();
+    this.#active.pause();
+    const other = this.#active === this.#narration ? this.#asides : this.#narration;
+    other?.pauseSound();
     return true;
   }
 
   /** Continues after `pause()`; false when there is nothing to continue. */
   resume(): boolean {
-    if (!this.#howl || this.#disposed) return false;
-    this.#paused = false;
-    this.#play();
-    for (const run of [...this.#runs]) run.rearm();
+    if (!this.#active.howl || this.#disposed) return false;
+    this.#active.resume();
     return true;
   }
 
-  /** Silences the recording (a pause, not an unload: the buffer stays for the next seek). */
+  /** Silences the recording (a pause, not an unload: the buffers stay for the next seek). */
   cancel(): void {
-    for (const run of [...this.#runs]) run.settle();
-    this.#paused = false;
-    this.#pauseHowl();
+    this.#narration.cancel();
+    this.#asides?.cancel();
   }
 
   /** Sets the volume (0–1) of the recording now, in place; true (a Howl can always change it). */
   setVolume(volume: number): boolean {
-    this.#applyVolume(volume);
+    this.#volume = volume;
+    this.#narration.setVolume(volume);
+    this.#asides?.setVolume(volume);
     return true;
   }
 
-  /** Stops the clock loops, ends loading in flight and unloads the Howl. */
+  /** Stops the clock loops, ends loading in flight and unloads the Howls. */
   dispose(): void {
     if (this.#disposed) return;
-    for (const run of [...this.#runs]) run.settle();
+    this.#narration.settleRuns();
+    this.#asides?.settleRuns();
     this.#disposed = true;
     this.#lifetime.abort();
-    const howl = this.#howl;
-    this.#howl = null;
     this.#ready = false;
-    if (howl) this.#release(howl);
+    this.#narration.release();
+    this.#asides?.release();
+    this.#asides = null;
   }
 
   // --- internals -------------------------------------------------------------------------
 
   async #load(): Promise<void> {
-    const signal = this.#lifetime.signal;
     if (!this.#manifest) {
-      const manifest = await loadRecordingManifest(this.#manifestUrl, this.#loadManifest, signal);
+      const manifest = await loadRecordingManifest(this.#manifestUrl, this.#loadManifest, this.#lifetime.signal);
       this.#checkAlive();
       this.#manifest = manifest;
       this.#orderIndex = new Map(manifest.order.map((id, i) => [id, i]));
+      ({ asides: this.#asidesRecording, damaged: this.#asidesDamaged } = usableAsides(manifest, this.#manifestUrl));
     }
-    const { opus, mp3 } = this.#manifest.files;
-    const opusUrl = resolveAudioUrl(opus, this.#manifestUrl);
-    const mp3Url = resolveAudioUrl(mp3, this.#manifestUrl);
-    try {
-      await this.#loadHowl({ src: [opusUrl, mp3Url], format: [formatOf(opus), formatOf(mp3)], html5: true, preload: true });
-    } catch (err) {
-      this.#checkAlive();
-      if (!(err instanceof LoadError)) throw err;
-      // The Opus file may be the one that failed (a browser that claims WebM but cannot decode
-      // it, a missing file): try the MP3 on its own once.
-      await this.#loadHowl({ src: [mp3Url], format: [formatOf(mp3)], html5: true, preload: true });
-    }
+    await this.#narration.load(this.#sourceOf(this.#manifest.files), RECORDING_MESSAGES.loadFailed);
     // A truncated file would end (and Howler start it again) long before the text does.
-    checkFileLength((this.#howl?.duration() ?? 0) * 1000, this.#manifest);
+    checkFileLength(this.#narration.durationMs(), this.#manifest);
   }
 
-  /** Creates the Howl (unless one is loading or loaded) and waits for its `load`. */
-  async #loadHowl(options: HowlOptionsLike): Promise<void> {
-    let howl = this.#howl;
-    if (!howl) {
-      try {
-        howl = await this.#createHowl(options);
-      } catch {
-        throw new NarrationError('audio-failed', RECORDING_MESSAGES.loadFailed);
-      }
-      if (this.#disposed) {
-        howl.unload();
-        this.#checkAlive();
-      }
-      this.#howl = howl;
-      this.#soundId = null;
-      this.#rate = null;
-      this.#volume = 1; // Howler's default
-      howl.on('end', this.#onEnd);
-      howl.on('playerror', this.#onPlayError);
-    }
-    if (howl.state() === 'loaded') return;
-    const loaded = howl;
-    await new Promise<void>((resolve, reject) => {
-      const timers = this.#timers;
-      const signal = this.#lifetime.signal;
-      const done = (error?: Error) => {
-        loaded.off('load', onLoad);
-        loaded.off('loaderror', onError);
-        timers.clearTimeout(timeout);
-        signal.removeEventListener('abort', onDisposed);
-        if (error) reject(error);
-        else resolve();
-      };
-      const onLoad = () => done();
-      const onError = () => {
-        // A Howl that failed to load is dropped; the next attempt creates a new one.
-        if (this.#howl === loaded) {
-          this.#howl = null;
-          this.#release(loaded);
-        }
-        done(new LoadError('audio-failed', RECORDING_MESSAGES.loadFailed));
-      };
-      const onDisposed = () => done(new NarrationError('audio-failed', RECORDING_MESSAGES.loadFailed));
-      const timeout = timers.setTimeout(() => done(new NarrationError('audio-failed', RECORDING_MESSAGES.loadFailed)), this.#loadTimeoutMs);
-      loaded.once('load', onLoad);
-      loaded.once('loaderror', onError);
-      signal.addEventListener('abort', onDisposed, { once: true });
-    });
+  #sourceOf(files: { opus: string; mp3: string }): PlayerSource {
+    return {
+      opus: { url: resolveAudioUrl(files.opus, this.#manifestUrl), format: formatOf(files.opus) },
+      mp3: { url: resolveAudioUrl(files.mp3, this.#manifestUrl), format: formatOf(files.mp3) },
+    };
   }
 
   #checkAlive(): void {
     if (this.#disposed) throw new NarrationError('audio-failed', RECORDING_MESSAGES.loadFailed);
   }
 
-  #release(howl: HowlLike): void {
-    howl.off('end', this.#onEnd);
-    howl.off('playerror', this.#onPlayError);
-    try {
-      howl.unload();
-    } catch {
-      // Unloading a broken Howl must not break a dispose.
+  /** A sentence of the text, from the narration file. */
+  #readFromNarration(item: NarrationItem, entry: ManifestEntry, options: SentenceOptions, callbacks: SentenceCallbacks, signal: AbortSignal): Promise<void> {
+    const narration = this.#narration;
+    const manifest = this.#manifest!;
+    // An aside that was sounding (or paused) gives way to the text.
+    if (this.#asides && this.#active === this.#asides) this.#asides.cancel();
+    this.#active = narration;
+    narration.setRate(options.rate);
+    this.#applyVolume(options.volume ?? 1);
+
+    const isLast = this.#orderIndex.get(item.id) === manifest.order.length - 1;
+    const wasPlaying = narration.playing() && !narration.paused;
+    narration.paused = false;
+    if (!(wasPlaying && this.#flowsInto(item.id, entry, narration.clock.read()))) {
+      narration.seek(entry.start);
+      if (!wasPlaying) narration.play();
     }
+    const sentence: FollowedSentence = { entry, isLast, words: this.#wordsFor(item, entry, callbacks) };
+    return narration.follow(sentence, callbacks, this.#timing, manifest.durationMs, signal);
   }
 
-  readonly #onEnd = (): void => {
-    for (const run of [...this.#runs]) run.ended();
-  };
+  /** An Editor's aside, from the asides file: the narration waits, paused. */
+  async #readAside(clip: AsideClip, options: SentenceOptions, callbacks: SentenceCallbacks, signal: AbortSignal): Promise<void> {
+    const recording = this.#asidesRecording!;
+    // The text stops now, even while the asides file is still loading.
+    this.#narration.settleRuns();
+    this.#narration.paused = false;
+    this.#narration.pauseSound();
+    let player: HowlPlayer;
+    try {
+      player = await untilAborted(this.#asidesPlayer(recording), signal);
+    } catch (err) {
+      if (signal.aborted) return;
+      throw err;
+    }
+    if (signal.aborted || this.#disposed) return;
+    this.#active = player;
+    player.setRate(options.rate);
+    this.#applyVolume(options.volume ?? 1);
+    player.paused = false;
+    player.seek(clip.start);
+    if (!player.playing()) player.play();
+    // Followed like a last sentence: the sound pauses at the clip's end rather than play on into the next aside.
+    const entry: ManifestEntry = { start: clip.start, end: clip.end, speaker: 'editor', spans: [{ speaker: 'editor', start: clip.start, end: clip.end }], hash: clip.hash };
+    return player.follow({ entry, isLast: true, words: null }, callbacks, this.#timing, recording.durationMs, signal);
+  }
 
-  readonly #onPlayError = (): void => {
-    for (const run of [...this.#runs]) run.playError();
-  };
+  /**
+   * The asides file's player, loaded on first use and shared by concurrent calls. Rejects with
+   * `audio-failed` and `notesFailed` when the file cannot be loaded or is shorter than its index
+   * (a later aside tries again); the narration's player is not touched.
+   */
+  #asidesPlayer(recording: AsidesRecording): Promise<HowlPlayer> {
+    if (!this.#asidesLoading) {
+      const player = this.#newPlayer();
+      this.#asidesLoading = (async () => {
+        try {
+          await player.load(this.#sourceOf(recording.files), RECORDING_MESSAGES.notesFailed);
+          checkFileLength(player.durationMs(), recording, RECORDING_MESSAGES.notesFailed);
+        } catch (err) {
+          player.release();
+          this.#asidesLoading = null; // the next aside tries again
+          throw err instanceof NarrationError && err.code === 'audio-failed' ? new NarrationError('audio-failed', RECORDING_MESSAGES.notesFailed) : err;
+        }
+        if (this.#disposed) {
+          player.release();
+          throw new NarrationError('audio-failed', RECORDING_MESSAGES.notesFailed);
+        }
+        this.#asides = player;
+        player.setVolume(this.#volume);
+        return player;
+      })();
+    }
+    return this.#asidesLoading;
+  }
+
+  /** Remembers `volume` and gives it to both players. */
+  #applyVolume(volume: number): void {
+    this.#volume = volume;
+    this.#narration.setVolume(volume);
+    this.#asides?.setVolume(volume);
+  }
 
   /**
    * Whether playback at `clock` is already on its way into sentence `id`: inside it, within
@@ -452,79 +401,6 @@ export class HowlerBackend implements NarrationBackend {
     return clock >= previous.end - FLOW_LEAD_MS;
   }
 
-  /**
-   * Howler queues `rate()` while an HTML5 `play()` is pending and may never run that queue (its
-   * queue only advances on a matching event), so a quick second speed change could be lost. Each
-   * tick compares the sound's rate with the wanted one and re-applies it, at most every 300 ms.
-   */
-  #reconcileRate(now: number): void {
-    const howl = this.#howl;
-    if (!howl || this.#rate === null || this.#soundId === null || now - this.#rateCheckedAt < 300) return;
-    this.#rateCheckedAt = now;
-    const current = howl.rate(this.#soundId) as unknown;
-    if (typeof current === 'number' && Math.abs(current - this.#rate) > 1e-3) howl.rate(this.#rate, this.#soundId);
-  }
-
-  /** Gives the Howl `volume` (clamped to 0–1; NaN → 1) when it differs from the last one set. */
-  #applyVolume(volume: number): void {
-    const value = Number.isFinite(volume) ? Math.min(1, Math.max(0, volume)) : 1;
-    const howl = this.#howl;
-    if (!howl || value === this.#volume) return;
-    howl.volume(value);
-    this.#volume = value;
-  }
-
-  /** Seeks to `ms` and re-anchors the clock there. */
-  #seek(ms: number): void {
-    const howl = this.#howl!;
-    const seconds = Math.max(0, ms) / 1000;
-    if (this.#soundId !== null) {
-      howl.seek(seconds, this.#soundId);
-    } else {
-      // With one argument Howler takes a number that equals a sound id (≥ 1000) for an id.
-      howl.seek(Number.isInteger(seconds) && seconds >= 1000 ? seconds + 0.0005 : seconds);
-    }
-    this.#clock.seekedTo(ms);
-  }
-
-  /** Plays our one sound (Howler starts a second sound on `play()` while a play is pending). */
-  #play(): void {
-    const howl = this.#howl;
-    if (!howl) return;
-    let id = this.#soundId !== null ? howl.play(this.#soundId) : howl.play();
-    if (typeof id !== 'number' && this.#soundId !== null) id = howl.play();
-    if (typeof id === 'number') this.#soundId = id;
-  }
-
-  #pauseHowl(): void {
-    const howl = this.#howl;
-    if (!howl) return;
-    if (this.#soundId !== null) howl.pause(this.#soundId);
-    else howl.pause();
-  }
-
-  /** What a sentence follower needs of the player. */
-  #playbackControl(howl: HowlLike): PlaybackControl {
-    const backend = this;
-    return {
-      clock: this.#clock,
-      play: () => this.#play(),
-      pause: () => this.#pauseHowl(),
-      playing: () => howl.playing(),
-      get paused() {
-        return backend.#paused;
-      },
-      durationMs: () => howl.duration() * 1000,
-      timelineMs: this.#manifest?.durationMs ?? 0,
-      reconcileRate: (now) => this.#reconcileRate(now),
-      onceUnlocked: (listener) => {
-        const onUnlock = () => listener();
-        howl.once('unlock', onUnlock);
-        return () => void howl.off('unlock', onUnlock);
-      },
-    };
-  }
-
   /** Word times paired with displayed words, when there are callbacks and the counts agree. */
   #wordsFor(
     item: NarrationItem,
@@ -537,5 +413,21 @@ export class HowlerBackend implements NarrationBackend {
   }
 }
 
-/** A `loaderror` of the file (as opposed to the manifest): worth one retry with the MP3. */
-class LoadError extends NarrationError {}
+/** `work`, or the signal's reason as soon as `signal` aborts (the work itself goes on). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (err: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(err);
+      },
+    );
+  });
+}

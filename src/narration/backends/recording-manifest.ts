@@ -1,10 +1,11 @@
 /**
  * Loading the recorded narration's manifest for the player: fetch, shape check and timeline
  * validation (non-numeric or out-of-range times would play the wrong place or never end), the
+ * Editor's asides recording checked apart (a damaged one leaves the narration playable), the
  * audio file URLs resolved against the manifest, and the messages a visitor reads when the
  * recording cannot play. Details of what is wrong go to the console, never to the visitor.
  */
-import { validateTimeline, type AudioManifest } from '../audio-manifest.ts';
+import { validateAsides, validateTimeline, type AsidesRecording, type AudioManifest } from '../audio-manifest.ts';
 import { NarrationError } from '../types.ts';
 
 /** What a visitor reads when the recording fails (written for people; details go to the console). */
@@ -21,6 +22,11 @@ export const RECORDING_MESSAGES = {
   /** A fault found while playing: an early end, a seek that did not land, a clock that jumped back. */
   incompleteHere:
     'The recording is incomplete or damaged at this point, so the narration stopped. The text is still here to read, and the device voice may still work (Voices…).',
+  /** The asides file (the editor's notes) is missing, damaged or shorter than its index says. */
+  notesFailed:
+    'The editor’s note could not be played from the recording (its audio is missing or damaged). The notes are still on the page, and the recording of the text itself is not affected.',
+  /** An aside the recording has no clip for (a recording made before the note was written). */
+  noteMissing: 'The recording has no audio for this editor’s note. It is still on the page to read.',
 } as const;
 
 /** A file this much shorter than the manifest's timeline is a truncated recording. */
@@ -76,11 +82,26 @@ export async function loadRecordingManifest(
   return manifest;
 }
 
+/**
+ * The manifest's asides recording when it is usable; null when there is none or it is damaged
+ * (then `damaged` is true and the problems go to the console). Never throws: the narration of the
+ * text plays without its asides.
+ */
+export function usableAsides(manifest: AudioManifest, url: string): { asides: AsidesRecording | null; damaged: boolean } {
+  if (manifest.asides === undefined) return { asides: null, damaged: false };
+  const problems = validateAsides(manifest);
+  if (problems.length) {
+    console.error(`recorded narration: the asides of ${url} are damaged: ${problems.slice(0, 5).join('; ')}`);
+    return { asides: null, damaged: true };
+  }
+  return { asides: manifest.asides, damaged: false };
+}
+
 /** Rejects a file that is much shorter than the timeline (it would end long before the text). */
-export function checkFileLength(fileMs: number, manifest: AudioManifest): void {
-  if (fileMs > 0 && fileMs < manifest.durationMs - TRUNCATION_TOLERANCE_MS) {
-    console.error(`recorded narration: the file lasts ${Math.round(fileMs)} ms, the timeline ${manifest.durationMs} ms`);
-    throw new NarrationError('audio-failed', RECORDING_MESSAGES.incomplete);
+export function checkFileLength(fileMs: number, timeline: { durationMs: number }, message: string = RECORDING_MESSAGES.incomplete): void {
+  if (fileMs > 0 && fileMs < timeline.durationMs - TRUNCATION_TOLERANCE_MS) {
+    console.error(`recorded narration: the file lasts ${Math.round(fileMs)} ms, the timeline ${timeline.durationMs} ms`);
+    throw new NarrationError('audio-failed', message);
   }
 }
 

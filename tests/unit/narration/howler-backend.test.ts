@@ -613,3 +613,300 @@ describe('reading sentences from the audio clock', () => {
     expect(s.howl().calls.filter((c) => c.startsWith('play'))).toEqual(['play', 'play:1001']);
   });
 });
+
+// --- the Editor's asides (their own file, a second Howl created on the first aside) ------------
+
+const ASIDES_SRC = ['https://example.org/edition/audio/asides.webm', 'https://example.org/edition/audio/asides.mp3'];
+
+/** The test manifest with an asides recording: note-a 500–2000, uncertain-b 2600–3500, note-c 4000–4800 (file 5 s). */
+function withAsides(manifest = testManifest()): AudioManifest {
+  return {
+    ...manifest,
+    asides: {
+      files: { opus: 'asides.webm', mp3: 'asides.mp3' },
+      durationMs: 5000,
+      clips: {
+        'note-a': { start: 500, end: 2000, hash: 'a' },
+        'uncertain-b': { start: 2600, end: 3500, hash: 'b' },
+        'note-c': { start: 4000, end: 4800, hash: 'c' },
+      },
+    },
+  };
+}
+
+const aside = (id: string): NarrationItem => ({
+  id,
+  index: -1,
+  speaker: 'editor',
+  paragraph: id,
+  section: 'asides',
+  text: `The note ${id}.`,
+  spans: [{ speaker: 'editor', text: `The note ${id}.`, displayStart: 0, displayText: `The note ${id}.` }],
+});
+
+/** Like `ready`, with an asides recording; `asidesFake` configures the asides file's fake Howl. */
+async function readyWithAsides(options: SetupOptions & { asidesFake?: FakeHowlOptions } = {}) {
+  const s = await ready({
+    manifest: options.manifest ?? withAsides(),
+    ...options,
+    backend: {
+      createHowl: (o: HowlOptionsLike) =>
+        new FakeHowl(o, o.src[0]!.includes('asides') ? { durationSec: 5, ...options.asidesFake } : options.fake),
+      ...options.backend,
+    },
+  });
+  const narration = FakeHowl.instances[0]!;
+  return { ...s, narration, asides: () => FakeHowl.instances.find((h) => h.options.src[0]!.includes('asides')) };
+}
+
+/** Reads an aside like `read` does a sentence. */
+function readAside(backend: HowlerBackend, id: string, options: { rate?: number; volume?: number; signal?: AbortSignal } = {}) {
+  const record = { startedAt: null as number | null, done: false, doneAt: null as number | null, error: null as NarrationError | null };
+  const t = Date.now();
+  backend
+    .readSentence(aside(id), { rate: options.rate ?? 1, cast: CAST, volume: options.volume }, { onStart: () => (record.startedAt = Date.now() - t) }, options.signal ?? new AbortController().signal)
+    .then(
+      () => {
+        record.done = true;
+        record.doneAt = Date.now() - t;
+      },
+      (err: NarrationError) => {
+        record.done = true;
+        record.error = err;
+      },
+    );
+  return record;
+}
+
+describe('Editor’s asides', () => {
+  it('creates no asides Howl until the first aside, then one (Opus then MP3, relative to the manifest), reused after', async () => {
+    const s = await readyWithAsides();
+    expect(FakeHowl.instances).toHaveLength(1);
+    const r = readAside(s.backend, 'note-a');
+    await advance(10);
+    expect(FakeHowl.instances).toHaveLength(2);
+    expect(s.asides()!.options).toEqual({ src: ASIDES_SRC, format: ['webm', 'mp3'], html5: true, preload: true });
+    await advance(1600);
+    expect(r).toMatchObject({ done: true, error: null });
+    readAside(s.backend, 'note-c');
+    await advance(10);
+    expect(FakeHowl.instances).toHaveLength(2);
+  });
+
+  it('plays the clip from the asides file: seek, onStart when it sounds, resolves at the clip’s end and pauses there', async () => {
+    const s = await readyWithAsides();
+    const r = readAside(s.backend, 'uncertain-b');
+    await advance(1); // the asides file loads
+    const asides = s.asides()!;
+    expect(asides.seeks).toEqual([2.6]);
+    expect(asides.playing()).toBe(true);
+    expect(r.startedAt).not.toBeNull();
+    expect(r.startedAt!).toBeLessThanOrEqual(16);
+    await advance(850);
+    expect(r.done).toBe(false);
+    await advance(80);
+    expect(r).toMatchObject({ done: true, error: null });
+    expect(asides.playing()).toBe(false); // never plays on into the next clip
+    expect(asides.calls.at(-1)).toMatch(/^pause/);
+    expect(s.narration.calls.filter((c) => c.startsWith('play'))).toEqual([]); // the narration stayed silent
+  });
+
+  it('an aside between two sentences pauses the narration; the next sentence seeks the narration again', async () => {
+    const s = await readyWithAsides();
+    const first = read(s.backend, 's0');
+    await advance(1020);
+    expect(first.done).toBe(true);
+    expect(s.narration.playing()).toBe(true); // flowing on into the silence after s0
+    const note = readAside(s.backend, 'uncertain-b');
+    expect(s.narration.playing()).toBe(false);
+    await advance(1);
+    expect(s.asides()!.playing()).toBe(true);
+    await advance(950);
+    expect(note.done).toBe(true);
+    const next = read(s.backend, 's1');
+    expect(s.narration.seeks.at(-1)).toBe(1.2);
+    expect(s.narration.playing()).toBe(true);
+    expect(s.asides()!.playing()).toBe(false);
+    expect(next.startedAt).toBe(0);
+    await advance(1320);
+    expect(next).toMatchObject({ done: true, error: null });
+  });
+
+  it('Notes for this sentence: cancel, two notes, then the same sentence again from its start (never two sounds at once)', async () => {
+    const s = await readyWithAsides();
+    const controller = new AbortController();
+    const sentence = read(s.backend, 's3', { signal: controller.signal });
+    await advance(700);
+    controller.abort();
+    s.backend.cancel();
+    const both: number[] = [];
+    const sample = setInterval(() => {
+      if (s.narration.playing() && s.asides()?.playing()) both.push(Date.now());
+    }, 5);
+    const log: string[] = [];
+    const chain = async () => {
+      for (const id of ['note-a', 'note-c']) {
+        await s.backend.readSentence(aside(id), { rate: 1, cast: CAST }, { onStart: () => log.push(`start ${id}`) }, new AbortController().signal);
+        log.push(`end ${id}`);
+      }
+      await s.backend.readSentence(items.s3!, { rate: 1, cast: CAST }, { onStart: () => log.push('start s3') }, new AbortController().signal);
+      log.push('end s3');
+    };
+    const done = chain();
+    await advance(1600 + 900 + 2000);
+    await done;
+    clearInterval(sample);
+    expect(sentence).toMatchObject({ done: true, error: null });
+    expect(log).toEqual(['start note-a', 'end note-a', 'start note-c', 'end note-c', 'start s3', 'end s3']);
+    expect(s.asides()!.seeks).toEqual([0.5, 4]);
+    expect(s.narration.seeks).toEqual([4.1, 4.1]); // the sentence again, from its start
+    expect(both).toEqual([]);
+  });
+
+  it('pause() holds an aside and resume() continues it; the narration stays paused', async () => {
+    const s = await readyWithAsides();
+    const r = readAside(s.backend, 'note-a');
+    await advance(500);
+    expect(s.backend.pause()).toBe(true);
+    expect(s.asides()!.playing()).toBe(false);
+    await advance(10_000);
+    expect(r.done).toBe(false);
+    expect(s.backend.resume()).toBe(true);
+    expect(s.asides()!.playing()).toBe(true);
+    expect(s.narration.playing()).toBe(false);
+    await advance(1050);
+    expect(r).toMatchObject({ done: true, error: null });
+    expect(s.asides()!.seeks).toEqual([0.5]); // resumed in place
+  });
+
+  it('abort and cancel: an aside settles quietly; aborted while its file loads, nothing sounds later', async () => {
+    const s = await readyWithAsides();
+    const controller = new AbortController();
+    const r = readAside(s.backend, 'note-a', { signal: controller.signal });
+    controller.abort(); // before the asides file has loaded
+    await advance(100);
+    expect(r).toMatchObject({ done: true, error: null, startedAt: null });
+    expect(s.asides()?.calls.filter((c) => c.startsWith('play')) ?? []).toEqual([]);
+    const again = readAside(s.backend, 'note-c');
+    await advance(100);
+    expect(again.startedAt).not.toBeNull();
+    s.backend.cancel();
+    await advance();
+    expect(again).toMatchObject({ done: true, error: null });
+    expect(s.asides()!.playing()).toBe(false);
+  });
+
+  it('applies the rate and the volume to the asides Howl too', async () => {
+    const s = await readyWithAsides();
+    readAside(s.backend, 'note-a', { rate: 1.5, volume: 0.4 });
+    await advance(1);
+    expect(s.asides()!.calls).toContain('rate:1.5');
+    expect(s.asides()!.volume()).toBe(0.4);
+    s.backend.setVolume(0.7);
+    expect(s.asides()!.volume()).toBe(0.7);
+    expect(s.narration.volume()).toBe(0.7);
+  });
+
+  it('a missing asides file fails the aside with a message for people, and the narration plays on; a later aside tries again', async () => {
+    const s = await readyWithAsides({ asidesFake: { load: 'error' } });
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const r = readAside(s.backend, 'note-a');
+    await advance(10);
+    expect(r.error).toBeInstanceOf(NarrationError);
+    expect(r.error).toMatchObject({
+      code: 'audio-failed',
+      message: 'The editor’s note could not be played from the recording (its audio is missing or damaged). The notes are still on the page, and the recording of the text itself is not affected.',
+    });
+    // Opus and the MP3 alone were tried, both unloaded; the narration's Howl is untouched.
+    const asidesHowls = FakeHowl.instances.filter((h) => h.options.src[0]!.includes('asides'));
+    expect(asidesHowls.map((h) => h.options.src)).toEqual([ASIDES_SRC, [ASIDES_SRC[1]]]);
+    expect(asidesHowls.every((h) => h.calls.includes('unload'))).toBe(true);
+    expect(s.narration.calls).not.toContain('unload');
+    const sentence = read(s.backend, 's2');
+    await advance(1020);
+    expect(sentence).toMatchObject({ done: true, error: null });
+    const again = readAside(s.backend, 'note-c');
+    await advance(10);
+    expect(again.error).toMatchObject({ code: 'audio-failed' });
+    expect(FakeHowl.instances.filter((h) => h.options.src[0]!.includes('asides'))).toHaveLength(4);
+    errors.mockRestore();
+  });
+
+  it('an asides file shorter than its index is refused (corrupt), the narration is not', async () => {
+    const s = await readyWithAsides({ asidesFake: { durationSec: 2 } });
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const r = readAside(s.backend, 'note-c');
+    await advance(10);
+    expect(r.error).toMatchObject({ code: 'audio-failed', message: expect.stringMatching(/^The editor’s note could not be played/) });
+    expect(errors.mock.calls.flat().join(' ')).toContain('the file lasts 2000 ms, the timeline 5000 ms');
+    const sentence = read(s.backend, 's0');
+    await advance(1020);
+    expect(sentence).toMatchObject({ done: true, error: null });
+    errors.mockRestore();
+  });
+
+  it('a damaged asides index leaves the narration playable; its asides fail with the message', async () => {
+    const manifest = withAsides();
+    (manifest.asides!.clips['note-a'] as { end: unknown }).end = 'never';
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const s = await readyWithAsides({ manifest });
+    expect(errors.mock.calls.flat().join(' ')).toContain('asides note-a: start/end not numbers');
+    const r = readAside(s.backend, 'note-c');
+    await advance(10);
+    expect(r.error).toMatchObject({ code: 'audio-failed', message: expect.stringMatching(/^The editor’s note could not be played/) });
+    expect(FakeHowl.instances).toHaveLength(1); // the damaged file is not even requested
+    const sentence = read(s.backend, 's1');
+    await advance(1320);
+    expect(sentence).toMatchObject({ done: true, error: null });
+    errors.mockRestore();
+  });
+
+  it('a recording without asides (made before them): an aside is refused plainly', async () => {
+    const s = await ready();
+    const r = readAside(s.backend, 'note-a');
+    await advance(10);
+    expect(r.error).toMatchObject({ code: 'audio-failed', message: 'The recording has no audio for this editor’s note. It is still on the page to read.' });
+  });
+
+  it('dispose() unloads both Howls', async () => {
+    const s = await readyWithAsides();
+    readAside(s.backend, 'note-a');
+    await advance(100);
+    s.backend.dispose();
+    expect(s.narration.calls).toContain('unload');
+    expect(s.asides()!.calls).toContain('unload');
+  });
+});
+
+describe('the content notice, then a sentence that is not the next one', () => {
+  it('after the notice (s0) ends, reading s3 seeks there: s3 starts at its own start, nothing in between is heard as s3', async () => {
+    const s = await ready();
+    const notice = read(s.backend, 's0');
+    await advance(1020);
+    expect(notice).toMatchObject({ done: true, error: null });
+    const passage = read(s.backend, 's3');
+    expect(s.howl().seeks).toEqual([0, 4.1]);
+    expect(passage.startedAt).toBe(0);
+    await advance(1920);
+    expect(passage).toMatchObject({ done: true, error: null });
+    expect(passage.doneAt!).toBeGreaterThanOrEqual(1900);
+  });
+
+  it('reading the notice while the clock is elsewhere seeks back to it, then on to the passage sentence', async () => {
+    const s = await ready();
+    const first = read(s.backend, 's4');
+    await advance(200); // playing inside s4
+    s.backend.cancel();
+    await advance();
+    expect(first.done).toBe(true);
+    const log = readChain(s.backend, ['s0', 's2']); // the notice, then a passage sentence further on
+    await advance(1020 + 1100);
+    expect(log.map((l) => [l.id, l.error])).toEqual([
+      ['s0', null],
+      ['s2', null],
+    ]);
+    expect(s.howl().seeks).toEqual([6.5, 0, 3]);
+    expect(log[1]!.startedAt!).toBeGreaterThanOrEqual(log[0]!.endedAt!);
+    expect(log[1]!.endedAt! - log[1]!.startedAt!).toBeGreaterThanOrEqual(1000);
+  });
+});
