@@ -391,6 +391,6 @@ function renderCitation(edition: Edition, version: ReturnType<typeof describeVer
     (translator ? `${escapeHtml(translator)}. ` : '') +
     `${EDITION_NAME}${versionText}. Available at: <span class="ne-cite-url">${address}</span>.</p>\n` +
     `<p class="ne-cite-actions"><button type="button" class="ne-button ne-copy-citation" hidden>Copy citation</button> ` +
-    `<span class="ne-copy-status" role="status"></span></p>\n</div>`
+    `<span class="ne-copy-status" aria-live="polite"></span></p>\n</div>`
   );
 }

@@ -3,7 +3,7 @@
  * page's own address (without its query and fragment) where the build did not know it, and
  * shows a "Copy citation" button that copies the citation as plain text — with the Clipboard API,
  * else by selecting it and the copy command, else leaving it selected for the reader to copy —
- * and says so politely in its status line. The platform objects are injected for tests.
+ * and says so in a polite live region (not a second `role="status"`: the narration has the page’s one). The platform objects are injected for tests.
  * DOM only; no Lit.
  */
 

@@ -336,7 +336,9 @@ test('cite this edition: version, the page’s address, and Copy citation', asyn
   await expect(text).not.toContainText('?theme');
   await expect(page.locator('.ne-version')).toContainText(`Version ${edition.version!.split('+')[0]}, built`);
   await cite.getByRole('button', { name: 'Copy citation' }).click();
-  await expect(cite.getByRole('status')).toHaveText('Citation copied.');
+  await expect(cite.locator('[aria-live="polite"]')).toHaveText('Citation copied.');
+  // One status region on the page: the narration's (its tests find it by role).
+  await expect(page.getByRole('status')).toHaveCount(1);
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toContain(edition.title);
   expect(copied).toContain(edition.version);

@@ -167,7 +167,8 @@ describe('source note: version, note for publishers, citation', () => {
         'Narrated accessible edition, version 0.1.0+20261130, built 30 November 2026. Available at: the address of this page.',
     );
     expect(cite).toContain('>Copy citation</button>');
-    expect(cite).toContain('role="status"');
+    // A polite live region, not a second role=status beside the narration's.
+    expect(cite).toContain('<span class="ne-copy-status" aria-live="polite"></span>');
     // Nothing after the citation but the end of the section.
     expect(cite.replace(/<\/div>\n<\/section>$/, '')).not.toMatch(/<\/div>\n<(div|h3|p|details)/);
     // With a known address and without a stamp.
