@@ -176,7 +176,7 @@ export class HowlPlayer {
 
   /**
    * Follows `sentence` on this player's clock until its end: see `SentenceFollower`. Settles
-   * quietly, without callbacks, once `signal` aborts.
+   * quietly, without callbacks, once `signal` aborts. On a paused player it waits for `resume()`.
    */
   follow(sentence: FollowedSentence, callbacks: SentenceCallbacks, timing: FollowerTiming, timelineMs: number, signal: AbortSignal): Promise<void> {
     const follower = new SentenceFollower(sentence, callbacks, this.#control(timelineMs), timing);
@@ -188,7 +188,9 @@ export class HowlPlayer {
       signal.removeEventListener('abort', onAbort);
     };
     follower.done.then(forget, forget);
-    follower.start();
+    // Paused already (the engine paused while an aside's file loaded): `resume()` starts it.
+    if (this.paused) follower.suspend();
+    else follower.start();
     return follower.done;
   }
 

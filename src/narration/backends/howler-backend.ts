@@ -122,6 +122,10 @@ export class HowlerBackend implements NarrationBackend {
   #asidesDamaged = false;
   /** The player that read last: pause/resume act on it. */
   #active: HowlPlayer;
+  /** An aside waits for its file to load (pause/resume then only set `#held`). */
+  #asidePending = false;
+  /** Paused by the engine (`pause()`) and not resumed since: an aside whose file loads meanwhile stays silent. */
+  #held = false;
   readonly #newPlayer: () => HowlPlayer;
   #loading: Promise<void> | null = null;
   #ready = false;
@@ -236,6 +240,7 @@ export class HowlerBackend implements NarrationBackend {
 
   /** Pauses the recording in place; always possible. */
   pause(): boolean {
+    this.#held = true;
     this.#active.pause();
     const other = this.#active === this.#narration ? this.#asides : this.#narration;
     other?.pauseSound();
@@ -244,13 +249,17 @@ export class HowlerBackend implements NarrationBackend {
 
   /** Continues after `pause()`; false when there is nothing to continue. */
   resume(): boolean {
-    if (!this.#active.howl || this.#disposed) return false;
+    if (this.#disposed) return false;
+    this.#held = false;
+    if (this.#asidePending) return true; // it plays once its file has loaded
+    if (!this.#active.howl) return false;
     this.#active.resume();
     return true;
   }
 
   /** Silences the recording (a pause, not an unload: the buffers stay for the next seek). */
   cancel(): void {
+    this.#held = false;
     this.#narration.cancel();
     this.#asides?.cancel();
   }
@@ -309,6 +318,7 @@ export class HowlerBackend implements NarrationBackend {
     // An aside that was sounding (or paused) gives way to the text.
     if (this.#asides && this.#active === this.#asides) this.#asides.cancel();
     this.#active = narration;
+    this.#held = false;
     narration.setRate(options.rate);
     this.#applyVolume(options.volume ?? 1);
 
@@ -330,20 +340,30 @@ export class HowlerBackend implements NarrationBackend {
     this.#narration.settleRuns();
     this.#narration.paused = false;
     this.#narration.pauseSound();
+    this.#held = false;
     let player: HowlPlayer;
+    this.#asidePending = true;
     try {
       player = await untilAborted(this.#asidesPlayer(recording), signal);
     } catch (err) {
       if (signal.aborted) return;
       throw err;
+    } finally {
+      this.#asidePending = false;
     }
     if (signal.aborted || this.#disposed) return;
     this.#active = player;
     player.setRate(options.rate);
     this.#applyVolume(options.volume ?? 1);
-    player.paused = false;
     player.seek(clip.start);
-    if (!player.playing()) player.play();
+    if (this.#held) {
+      // Paused while the file loaded: silent (and no onStart) until resume().
+      player.paused = true;
+      player.pauseSound();
+    } else {
+      player.paused = false;
+      if (!player.playing()) player.play();
+    }
     // Followed like a last sentence: the sound pauses at the clip's end rather than play on into the next aside.
     const entry: ManifestEntry = { start: clip.start, end: clip.end, speaker: 'editor', spans: [{ speaker: 'editor', start: clip.start, end: clip.end }], hash: clip.hash };
     return player.follow({ entry, isLast: true, words: null }, callbacks, this.#timing, recording.durationMs, signal);

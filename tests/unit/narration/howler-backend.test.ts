@@ -910,3 +910,31 @@ describe('the content notice, then a sentence that is not the next one', () => {
     expect(log[1]!.endedAt! - log[1]!.startedAt!).toBeGreaterThanOrEqual(1000);
   });
 });
+
+describe('Editor’s asides: pause while the asides file loads', () => {
+  it('stays silent (no onStart) until resume(), then plays the clip', async () => {
+    const s = await readyWithAsides();
+    const r = readAside(s.backend, 'note-a');
+    expect(s.backend.pause()).toBe(true); // before the file has loaded
+    await advance(2000);
+    expect(s.asides()!.playing()).toBe(false);
+    expect(s.narration.playing()).toBe(false);
+    expect(r).toMatchObject({ done: false, startedAt: null });
+    expect(s.backend.resume()).toBe(true);
+    expect(s.asides()!.playing()).toBe(true);
+    expect(r.startedAt).not.toBeNull();
+    await advance(1550);
+    expect(r).toMatchObject({ done: true, error: null });
+  });
+
+  it('resume() before the file has loaded: it plays as soon as it loads', async () => {
+    const s = await readyWithAsides();
+    const r = readAside(s.backend, 'note-a');
+    s.backend.pause();
+    expect(s.backend.resume()).toBe(true);
+    await advance(1);
+    expect(s.asides()!.playing()).toBe(true);
+    await advance(1550);
+    expect(r).toMatchObject({ done: true, error: null });
+  });
+});
