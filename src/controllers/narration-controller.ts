@@ -196,6 +196,7 @@ export class NarrationController implements ReactiveController {
           session.engine.subscribe(() => this.#onEngineChange()),
           session.engine.onWord((id, start, length) => this.#highlighter.highlightWord(id, start, length)),
           session.engine.onSentenceStart((id) => this.#highlight(id)),
+          session.engine.onAsideFailed(() => this.#say('An editor’s note could not be played; reading goes on.')),
           session.subscribe(() => {
             this.#applyTabToSentences(session.preferences.tabToSentences);
             this.#host.requestUpdate();

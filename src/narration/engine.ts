@@ -145,6 +145,7 @@ export class NarrationEngine {
   /** The aside sounding now, if any. */
   #currentAside: NarrationItem | null = null;
   readonly #asideListeners = new Set<(aside: NarrationItem) => void>();
+  readonly #asideFailureListeners = new Set<(aside: NarrationItem, error: NarrationError) => void>();
   /** The backend accepted `pause()` for the current sentence: resume continues it. */
   #nativePaused = false;
   /** Rate or cast changed during a native pause: resume restarts the sentence instead. */
@@ -229,6 +230,15 @@ export class NarrationEngine {
   onAsideStart(listener: (aside: NarrationItem) => void): () => void {
     this.#asideListeners.add(listener);
     return () => this.#asideListeners.delete(listener);
+  }
+
+  /**
+   * Calls `listener` when a recorded Editor's note could not be played (its clip or file is
+   * missing): the narration skips it and reads on. Returns unsubscribe.
+   */
+  onAsideFailed(listener: (aside: NarrationItem, error: NarrationError) => void): () => void {
+    this.#asideFailureListeners.add(listener);
+    return () => this.#asideFailureListeners.delete(listener);
   }
 
   /**
@@ -432,6 +442,7 @@ export class NarrationEngine {
     this.#wordListeners.clear();
     this.#startListeners.clear();
     this.#asideListeners.clear();
+    this.#asideFailureListeners.clear();
     this.#disposed = true;
   }
 
@@ -574,8 +585,17 @@ export class NarrationEngine {
       (err: unknown) => {
         if (!live()) return;
         this.#sentence = null;
+        const error = toNarrationError(err, this.#failureCode(backend));
+        if (aside && aside.index < 0 && backend.kind === 'recorded') {
+          // A note's clip that cannot play (its file missing): say so and read on; the text is what matters.
+          asides.queue.shift();
+          this.#plan.read(aside);
+          for (const listener of [...this.#asideFailureListeners]) listener(aside, error);
+          this.#startSentence();
+          return;
+        }
         this.#setAside(null);
-        this.#dispatch({ type: 'fail', runId, error: toNarrationError(err, this.#failureCode(backend)) });
+        this.#dispatch({ type: 'fail', runId, error });
       },
     );
   }

@@ -1,6 +1,6 @@
 /**
  * What the offline copy keeps besides the precache, and under which cache names: the recorded
- * narration (its manifest, Opus/WebM and MP3), the kiosk's spoken help (`interface.*`) and the
+ * narration (its manifest, Opus/WebM and MP3, and the Editor's asides), the kiosk's spoken help (`interface.*`) and the
  * recording's player code (the Howler backend and Howler's own chunk, modern and legacy). Each set
  * has a cache named after its own content — the build's precache revision (an MD5) of its JSON
  * index, or a hash of the player chunks' content-hashed names — so an update that does not change
@@ -90,7 +90,8 @@ export function planOffline(entries: readonly (ManifestEntryLike | string)[], wo
       const href = resolve(entry);
       return !href.startsWith(audio) && !playerUrls.includes(href);
     }),
-    recording: audioSet('recording', 'manifest.json', ['narration.webm', 'narration.mp3']),
+    // The Editor's asides (notes, "probably…") are part of the recording: a kiosk offline reads them too.
+    recording: audioSet('recording', 'manifest.json', ['narration.webm', 'narration.mp3', 'asides.webm', 'asides.mp3']),
     spokenHelp: audioSet('spoken-help', 'interface.json', ['interface.webm', 'interface.mp3']),
     player: {
       kind: 'player',

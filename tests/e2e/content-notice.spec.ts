@@ -246,6 +246,37 @@ test.describe('the recording (no speechSynthesis)', () => {
   });
   const marks = (page: Page) => page.evaluate(() => (window as unknown as { __marks: string[] }).__marks);
 
+  test('Notes for this sentence plays the note’s clip from the asides recording, then the same sentence again', async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.addInitScript(() => {
+      const w = window as unknown as { __plays: string[] };
+      w.__plays = [];
+      const play = HTMLMediaElement.prototype.play;
+      HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
+        w.__plays.push(`${(this.currentSrc || this.src).split('/').pop()}@${Math.round(this.currentTime * 1000)}`);
+        return play.call(this);
+      };
+    });
+    const withNotes = EDITION.sentences.find((s) => s.glosses?.some((g) => g.entry === 'anschluss'))!;
+    await page.goto('/');
+    await waitForUpgrade(page);
+    await sentence(page, withNotes.id).click();
+    await expect(sentence(page, withNotes.id)).toHaveAttribute('aria-current', 'true', { timeout: 30_000 });
+    await button(page, 'Notes for this sentence').click();
+    const plays = () => page.evaluate(() => (window as unknown as { __plays: string[] }).__plays);
+    await expect.poll(async () => (await plays()).some((p) => p.startsWith('asides.')), { timeout: 30_000 }).toBe(true);
+    await expect(page.locator('narration-controls [part="position"]')).toContainText('Speaker: Editor');
+    // After the note, the narration file plays again, at the same sentence.
+    await expect
+      .poll(async () => {
+        const list = await plays();
+        const at = list.findIndex((p) => p.startsWith('asides.'));
+        return list.slice(at + 1).some((p) => p.startsWith('narration.'));
+      }, { timeout: 60_000 })
+      .toBe(true);
+    await expect(sentence(page, withNotes.id)).toHaveAttribute('aria-current', 'true');
+  });
+
   for (const route of ['click', 'deep link + Play'] as const) {
     test(`${route} into the passage plays the notice’s clips first, then the sentence`, async ({ page }) => {
       test.setTimeout(90_000);

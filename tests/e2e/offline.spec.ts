@@ -44,7 +44,7 @@ async function waitForOfflineCopy(page: Page): Promise<void> {
     .toBe('activated');
   await expect.poll(async () => (await cachedPaths(page)).includes('/audio/narration.mp3'), { timeout: 30_000 }).toBe(true);
   const cached = await cachedPaths(page);
-  for (const path of ['/index.html', '/edition.json', '/narration.vtt', '/audio/manifest.json', '/audio/narration.webm', '/audio/narration.mp3']) {
+  for (const path of ['/index.html', '/edition.json', '/narration.vtt', '/audio/manifest.json', '/audio/narration.webm', '/audio/narration.mp3', '/audio/asides.webm', '/audio/asides.mp3']) {
     expect(cached, `precache holds ${path}`).toContain(path);
   }
   expect(cached.filter((p) => p.endsWith('.woff2'))).toHaveLength(6);
@@ -312,7 +312,7 @@ test('a new recording is stored while the new version installs; the old one goes
     async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname).sort(),
     fresh,
   );
-  expect(freshFiles).toEqual(['/audio/manifest.json', '/audio/narration.mp3', '/audio/narration.webm']);
+  expect(freshFiles).toEqual(['/audio/asides.mp3', '/audio/asides.webm', '/audio/manifest.json', '/audio/narration.mp3', '/audio/narration.webm']);
 
   // Offline, the idle reset: the new version takes over, the old recording is deleted, Play works.
   const leaked = await goOfflineForPage(context);

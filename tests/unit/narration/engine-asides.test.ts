@@ -214,3 +214,34 @@ describe('notes for this sentence', () => {
     expect(texts(synth).slice(0, 2)).toEqual(['Before one.', 'Before two.']);
   });
 });
+
+describe('a recorded note that cannot play', () => {
+  it('is skipped with a report, and reading goes on with the sentence', async () => {
+    vi.useRealTimers();
+    const { NarrationEngine } = await import('../../../src/narration/engine.ts');
+    const { NarrationError } = await import('../../../src/narration/types.ts');
+    const read: string[] = [];
+    const backend = {
+      kind: 'recorded' as const,
+      prepare: async () => undefined,
+      readSentence: async (item: NarrationItem, _o: unknown, callbacks: { onStart(): void }) => {
+        read.push(item.id);
+        if (item.id === 'uncertain-u') throw new NarrationError('audio-failed', 'The notes recording could not be played.');
+        callbacks.onStart();
+      },
+      pause: () => false,
+      resume: () => false,
+      cancel: () => undefined,
+      dispose: () => undefined,
+    };
+    const engine = new NarrationEngine({ script: SCRIPT, backend, cast: {} as never, startIndex: 6 });
+    const failed: string[] = [];
+    engine.onAsideFailed((aside, error) => failed.push(`${aside.id}: ${error.message}`));
+    await new Promise((r) => setTimeout(r, 0));
+    engine.play();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(read).toEqual(['uncertain-u', 'a0', 'a1']);
+    expect(failed).toEqual(['uncertain-u: The notes recording could not be played.']);
+    expect(engine.snapshot.status).toBe('ended');
+  });
+});

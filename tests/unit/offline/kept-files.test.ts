@@ -36,7 +36,13 @@ describe('planOffline', () => {
     expect(plan.recording).toEqual({
       kind: 'recording',
       cache: 'ne-recorded-narration-cccc2222cccc2222',
-      urls: [`${ROOT}audio/manifest.json`, `${ROOT}audio/narration.webm`, `${ROOT}audio/narration.mp3`],
+      urls: [
+        `${ROOT}audio/manifest.json`,
+        `${ROOT}audio/narration.webm`,
+        `${ROOT}audio/narration.mp3`,
+        `${ROOT}audio/asides.webm`,
+        `${ROOT}audio/asides.mp3`,
+      ],
       available: true,
     });
     expect(plan.spokenHelp.cache).toBe('ne-spoken-help-dddd3333dddd3333');
