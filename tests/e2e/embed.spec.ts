@@ -16,7 +16,7 @@ async function serveForeignPage(html: string): Promise<{ url: string; server: Se
 }
 
 test('the embed element and a plain iframe show the edition; attributes apply; styles stay apart', async ({ page, baseURL }) => {
-  const edition = JSON.parse(readFileSync('dist/edition.json', 'utf8')) as { sentences: { id: string }[] };
+  const edition = JSON.parse(readFileSync(`${process.env.EDITION_OUT_DIR ?? 'dist'}/edition.json`, 'utf8')) as { sentences: { id: string }[] };
   const start = edition.sentences[50].id;
   const html = readFileSync('tests/e2e/fixtures/foreign-page.html', 'utf8')
     .replaceAll('EDITION_ORIGIN', baseURL!.replace(/\/$/, ''))

@@ -422,7 +422,7 @@ test('paused or stopped, Previous/Next say the new position; Pause, Stop and the
   await press(page, 'ArrowUp'); // Stop
   await press(page, 'Enter');
   // The speaker said is the narration's speaker of that sentence (from the public edition.json).
-  const edition = JSON.parse(readFileSync('dist/edition.json', 'utf8')) as {
+  const edition = JSON.parse(readFileSync(`${process.env.EDITION_OUT_DIR ?? 'dist'}/edition.json`, 'utf8')) as {
     speakers: Record<string, { name: string }>;
     sentences: { speaker: string }[];
   };
@@ -480,7 +480,7 @@ test('a key pressed before the narration has loaded brings the welcome once, whe
 });
 
 test('the end of the text is said', async ({ page }) => {
-  const sentences = (JSON.parse(readFileSync('dist/edition.json', 'utf8')) as { sentences: { id: string }[] }).sentences;
+  const sentences = (JSON.parse(readFileSync(`${process.env.EDITION_OUT_DIR ?? 'dist'}/edition.json`, 'utf8')) as { sentences: { id: string }[] }).sentences;
   const last = sentences.at(-1)!.id;
   await openKiosk(page, { query: `#${last}` }); // a deep link: Play starts at the last sentence
   await press(page, 'Enter');

@@ -66,7 +66,7 @@ async function goOffline(context: BrowserContext): Promise<string[]> {
 
 test('after one visit, the edition loads and narrates the recording with the network off', async ({ page, context }) => {
   test.setTimeout(90_000);
-  const edition = JSON.parse(readFileSync('dist/edition.json', 'utf8')) as Edition;
+  const edition = JSON.parse(readFileSync(`${process.env.EDITION_OUT_DIR ?? 'dist'}/edition.json`, 'utf8')) as Edition;
   await page.addInitScript(() => {
     Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true });
   });

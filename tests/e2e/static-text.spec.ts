@@ -6,7 +6,7 @@ import type { Edition } from '../../src/content/model.ts';
 let edition: Edition;
 // Read after the web server has built dist/ (test files are collected before it starts).
 test.beforeAll(() => {
-  edition = JSON.parse(readFileSync('dist/edition.json', 'utf8'));
+  edition = JSON.parse(readFileSync(`${process.env.EDITION_OUT_DIR ?? 'dist'}/edition.json`, 'utf8'));
 });
 
 test.describe('with JavaScript disabled', () => {
@@ -35,7 +35,10 @@ test.describe('with JavaScript disabled', () => {
     await expect(skip).toBeFocused();
     await expect(skip).toBeInViewport();
     await page.keyboard.press('Enter');
-    await expect(page).toHaveURL(/#text$/);
+    // The start of main: the editor's note comes first (it is not skipped past).
+    await expect(page).toHaveURL(/#main$/);
+    const firstHeading = await page.locator('#main').evaluate((main) => main.querySelector('h2')?.textContent?.trim());
+    expect(firstHeading).toBe('Editor’s note');
   });
 
   test('every dialogue turn names its speaker in text', async ({ page }) => {
