@@ -42,7 +42,7 @@ async function waitForOfflineCopy(page: Page): Promise<void> {
   await expect
     .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? null), { timeout: 30_000 })
     .toBe('activated');
-  await expect.poll(async () => (await cachedPaths(page)).includes('/audio/narration.mp3'), { timeout: 30_000 }).toBe(true);
+  await expect.poll(async () => (await cachedPaths(page)).includes('/audio/asides.mp3'), { timeout: 30_000 }).toBe(true);
   const cached = await cachedPaths(page);
   for (const path of ['/index.html', '/edition.json', '/narration.vtt', '/audio/manifest.json', '/audio/narration.webm', '/audio/narration.mp3', '/audio/asides.webm', '/audio/asides.mp3']) {
     expect(cached, `precache holds ${path}`).toContain(path);
