@@ -8,7 +8,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SpeakerId } from '../content/model.ts';
 import type { NarrationView } from '../components/narration-controls/narration-controls.ts';
-import type { NarrationCommand } from '../components/narration-controls/events.ts';
+import { speakerLabel, type NarrationCommand } from '../components/narration-controls/events.ts';
+import { frontModalDialog } from '../kiosk/focus.ts';
 import type { NarrationSession, NarrationOption } from '../narration/session.ts';
 import {
   createNarrationStore,
@@ -239,15 +240,19 @@ export class NarrationController implements ReactiveController {
         break;
       case 'next':
         engine.next();
+        this.#sayPositionIfSilent();
         break;
       case 'previous':
         engine.previous();
+        this.#sayPositionIfSilent();
         break;
       case 'next-paragraph':
         engine.nextParagraph();
+        this.#sayPositionIfSilent();
         break;
       case 'previous-paragraph':
         engine.previousParagraph();
+        this.#sayPositionIfSilent();
         break;
       case 'use-device-voice':
         // The reader's choice from now on (kept, like choosing it in Voices…); same sentence.
@@ -268,6 +273,17 @@ export class NarrationController implements ReactiveController {
         await this.#copyLink(engine.snapshot.currentId);
         break;
     }
+  }
+
+  /**
+   * Idle or paused, a move is silent: say where it went ("Sentence 4 of 195, Editor") so a
+   * screen-reader user hears the new position (WCAG 4.1.3). While playing, the narration says it.
+   */
+  #sayPositionIfSilent(): void {
+    const snapshot = this.session?.engine.snapshot;
+    if (!snapshot || snapshot.status === 'playing' || snapshot.status === 'loading' || !snapshot.currentId) return;
+    const speaker = speakerLabel(snapshot);
+    this.#say(`Sentence ${snapshot.index + 1} of ${snapshot.total}${speaker ? `, ${speaker}` : ''}`);
   }
 
   /** Reads the current sentence's notes (or says there are none); a failure is shown like any narration fault. */
@@ -423,6 +439,8 @@ export class NarrationController implements ReactiveController {
     if (!this.preferences.shortcuts) return;
     const command = matchShortcut(event);
     if (!command) return;
+    // Behind an open modal dialog the reader is busy with the dialog: Play must not start there.
+    if (frontModalDialog()) return;
     event.preventDefault();
     void this.command(command);
   };
