@@ -240,7 +240,8 @@ test('a recording cut short (its header intact) stops with a message for people,
   await button(page, 'Play').click();
   // The kiosk's spoken-help sprite is a Howl too: the narration's is the one that plays.
   const narrationClock = () =>
-    page.evaluate(() => Math.max(-1, ...(window as unknown as { Howler: { _howls: { seek(): number }[] } }).Howler._howls.map((h) => h.seek() * 1000)));
+    // Howler's chunk loads on Play: until it has, there is no clock yet (-1), not an error.
+    page.evaluate(() => Math.max(-1, ...((window as unknown as { Howler?: { _howls: { seek(): number }[] } }).Howler?._howls ?? []).map((h) => h.seek() * 1000)));
   await expect.poll(narrationClock, { timeout: 15_000 }).toBeGreaterThan(1000);
   const message = page.locator('narration-controls [part="error"]');
   await expect(message).toHaveText(/^The recording is incomplete or damaged at this point, so the narration stopped\./, { timeout: 30_000 });
