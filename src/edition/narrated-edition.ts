@@ -116,11 +116,7 @@ export class NarratedEdition extends LitElement {
     getStorage: () => globalThis.localStorage,
     reduceMotion: () => this.settings?.reduceMotion ?? false,
     openHelp: () => void this.openHelp(),
-    topInset: () => {
-      const bar = this.querySelector<HTMLElement>('.ne-toolbar-row');
-      const sticky = this.kiosk || document.documentElement.hasAttribute('data-toolbar-sticky');
-      return bar && sticky ? bar.getBoundingClientRect().height : 0;
-    },
+    topInset: () => this.barTopInset(),
   });
 
   /** The kiosk controller, once its chunk has loaded (kiosk mode only). */
@@ -148,6 +144,16 @@ export class NarratedEdition extends LitElement {
     root.toggleAttribute('data-toolbar-sticky', height <= window.innerHeight * 0.25);
   };
 
+  /**
+   * Height of the reader bar where it stays at the top of the window (sticky: the kiosk, or a
+   * wide window), else 0: on a phone it is docked at the bottom (page.css gives the root a
+   * matching scroll-padding-bottom, which the highlighter reads), and at large zoom it scrolls away.
+   */
+  private barTopInset(): number {
+    const bar = this.querySelector<HTMLElement>('.ne-toolbar-row');
+    return bar && getComputedStyle(bar).position === 'sticky' ? bar.getBoundingClientRect().height : 0;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener('settings-open-request', this.openSettings);
@@ -164,9 +170,7 @@ export class NarratedEdition extends LitElement {
     window.addEventListener(IDLE_RESET_EVENT, this.onIdleReset);
     const main = this.querySelector('main');
     if (main && !this.glosses) {
-      const bar = () => this.querySelector<HTMLElement>('.ne-toolbar-row');
-      const sticky = () => this.kiosk || document.documentElement.hasAttribute('data-toolbar-sticky');
-      this.glosses = new GlossPopover(main, { topInset: () => (sticky() ? (bar()?.getBoundingClientRect().height ?? 0) : 0) });
+      this.glosses = new GlossPopover(main, { topInset: () => this.barTopInset() });
       this.citation = new CitationBlock(main);
     }
   }
@@ -235,6 +239,7 @@ export class NarratedEdition extends LitElement {
       controls.notice = this.narration.session?.notice ?? null;
       controls.message = this.narration.message;
       controls.offerDeviceVoice = this.narration.offerDeviceVoice;
+      controls.kiosk = this.kiosk; // every control in view, for the keypad
     }
     if (this.settings) this.setAttribute('data-ready', '');
   }

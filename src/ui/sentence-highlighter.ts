@@ -2,7 +2,7 @@
  * Marks the sentence being read: `aria-current="true"` on exactly one `[data-sid]` element
  * (styled by page.css with background, underline and outline — never colour alone, and kept
  * under forced colours), keeps it in view when "Follow along" is on (scrolling only when it would
- * leave the viewport; instant under reduced motion), and marks the current word with the CSS
+ * leave the viewport or go under a bar docked at the bottom; instant under reduced motion), and marks the current word with the CSS
  * Custom Highlight API where the voice reports word boundaries (no DOM change, no layout shift).
  */
 
@@ -65,10 +65,13 @@ export class SentenceHighlighter {
     const rect = element.getBoundingClientRect();
     const top = this.options.topInset?.() ?? 0;
     const margin = 16;
-    const visible = rect.top >= top + margin && rect.bottom <= window.innerHeight - margin;
+    // A bar docked at the bottom (a phone) sets the root's scroll-padding-bottom to its height and
+    // a margin; scrollIntoView honours it, and so does this check.
+    const bottom = Math.max(margin, parseFloat(getComputedStyle(document.documentElement).scrollPaddingBottom) || 0);
+    const visible = rect.top >= top + margin && rect.bottom <= window.innerHeight - bottom;
     if (visible) return;
     element.scrollIntoView({
-      block: rect.height > window.innerHeight - top ? 'start' : 'center',
+      block: rect.height > window.innerHeight - top - bottom ? 'start' : 'center',
       behavior: this.options.reduceMotion() ? 'instant' : 'smooth',
     });
   }

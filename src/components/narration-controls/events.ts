@@ -59,10 +59,13 @@ export function speakerLabel(view: {
   return others.length > 0 ? `${main}, with ${others.join(' and ')}` : main;
 }
 
-/** A speed as shown ("1.25×") and as spoken by screen readers ("1.25 times"). */
+/**
+ * A speed as shown ("1.25×") and as spoken by screen readers (the sliders' `aria-valuetext`):
+ * "normal speed" at 1×, else "1.25 times speed".
+ */
 export function describeRate(rate: number): { short: string; spoken: string } {
   const n = String(Number(normalizeRate(rate).toFixed(2)));
-  return { short: `${n}×`, spoken: n === '1' ? 'normal' : `${n} times` };
+  return { short: `${n}×`, spoken: n === '1' ? 'normal speed' : `${n} times speed` };
 }
 
 /** The reader pressed a transport button (play, pause, stop, previous, next, resume). */

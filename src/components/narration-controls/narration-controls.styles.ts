@@ -1,10 +1,12 @@
 /**
  * Styles of <narration-controls>. Colours, fonts, the button look and the focus ring come from
- * ../../ui/control.styles.ts (page tokens through private --_x properties). The controls wrap
- * instead of overflowing: they must hold at 320 CSS px wide and with large text (the extra text
- * scale is capped at 1.5 on small or zoomed screens).
+ * ../../ui/control.styles.ts (page tokens through private --_x properties). The reader bar is one
+ * row (Play/Pause the largest target, then previous/next sentence, position and speaker, "More");
+ * as the window narrows, labels become tooltips instead of wrapping. The "More" panel and the
+ * kiosk's all-in-view layout wrap instead of overflowing: they must hold at 320 CSS px wide and
+ * with large text (the extra text scale is capped at 1.5 on small or zoomed screens).
  */
-import { css } from 'lit';
+import { css, type CSSResult } from 'lit';
 import {
   buttonStyles,
   controlTokens,
@@ -49,17 +51,9 @@ export const narrationControlsStyles = [
     gap: var(--_gap) 1rem;
     min-inline-size: 0;
   }
-  .transport,
-  .more {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_gap);
-    min-inline-size: 0;
-    max-inline-size: 100%;
-  }
 
   button {
+    position: relative;
     text-align: start;
   }
   /* Unavailable: the border does not darken on hover either. */
@@ -79,6 +73,18 @@ export const narrationControlsStyles = [
   }
   .ghost {
     visibility: hidden;
+  }
+  /* The primary control: the largest target of the bar. */
+  .toggle {
+    --_toggle: max(52px, 3.25rem);
+    min-block-size: var(--_toggle);
+    min-inline-size: calc(var(--_toggle) + 0.5rem);
+    justify-content: center;
+    padding-inline: 0.75em 1em;
+  }
+  .toggle .icon {
+    inline-size: 1.625em;
+    block-size: 1.625em;
   }
 
   .speed {
@@ -114,16 +120,134 @@ export const narrationControlsStyles = [
     min-inline-size: 0;
     font-variant-numeric: tabular-nums;
   }
-  /* Reserved widths: the longest texts are "Sentence 193 of 193" and "Speaker: Secretary". */
-  .position .sentence {
-    min-inline-size: 10.5em;
-  }
-  .position .speaker {
-    min-inline-size: 9.5em;
-  }
   .position > span {
     min-block-size: 1.5em;
     min-block-size: 1lh;
+  }
+  .sentence {
+    white-space: nowrap;
+  }
+
+  /* ---- Kiosk: every control in view, wrapping (the layout of the bar before "More") ---- */
+  .transport,
+  .more {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_gap);
+    min-inline-size: 0;
+    max-inline-size: 100%;
+  }
+  /* Reserved widths: the longest texts are "193 / 193" and "Speaker: Secretary". */
+  .all .position .sentence {
+    min-inline-size: 5em;
+  }
+  .all .position .speaker {
+    min-inline-size: 9.5em;
+  }
+
+  /* ---- The reader bar: one row, "More" at its end, the panel below (or above) it ---- */
+  .bar {
+    position: relative;
+    flex-wrap: nowrap;
+    flex-direction: column;
+    align-items: stretch;
+    gap: var(--_gap);
+  }
+  .main {
+    display: flex;
+    align-items: center;
+    gap: var(--_gap);
+    min-inline-size: 0;
+  }
+  .main .position {
+    flex: 1 1 0;
+    flex-direction: column;
+    gap: 0;
+    padding-inline: 0.25em;
+    line-height: 1.25;
+    color: var(--_text);
+  }
+  .main .position .sentence {
+    font-weight: 700;
+  }
+  .main .resume {
+    flex: 0 1 auto;
+  }
+  .more-button {
+    flex: none;
+    margin-inline-start: auto;
+  }
+  .more-button[aria-expanded='true'] {
+    border-color: var(--_text);
+    box-shadow: inset 0 -4px 0 var(--_text);
+  }
+  .panel {
+    position: absolute;
+    z-index: 3;
+    inset-inline-end: 0;
+    top: var(--ne-bar-popup-top, calc(100% + 0.5rem));
+    bottom: var(--ne-bar-popup-bottom, auto);
+    display: flex;
+    flex-direction: column;
+    align-items: stretch;
+    gap: var(--_gap);
+    box-sizing: border-box;
+    inline-size: min(24rem, calc(100vw - 1rem));
+    max-block-size: max(8rem, calc(100vh - var(--ne-toolbar-height, 3.5rem) - 1.5rem));
+    overflow-y: auto;
+    overscroll-behavior: contain;
+    padding: 0.75rem;
+    border: 2px solid var(--_text);
+    border-radius: 0.5rem;
+    background: var(--_bg);
+    box-shadow: 0 0.25rem 1rem rgb(0 0 0 / 0.35);
+  }
+  .panel[hidden] {
+    display: none;
+  }
+  .panel .pair {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_gap);
+  }
+  .panel .pair > button {
+    flex: 1 1 10em;
+  }
+  .panel .speed {
+    padding-inline: 0.25em;
+  }
+
+  /* Phone: the bar docks at the bottom (page.css); a tighter row, the short position. */
+  @media (max-width: 37.5em) {
+    .main {
+      gap: 0.375rem;
+    }
+    .main .position {
+      font-size: 0.8125em;
+    }
+    /* "Loading…" is brief: the toggle keeps the width of "Pause", leaving room for the position. */
+    .toggle .ghost[data-face='loading'] {
+      display: none;
+    }
+    .toggle {
+      padding-inline: 0.5em 0.75em;
+    }
+    .speaker-prefix {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    .main .resume {
+      font-size: 0.875em;
+      padding-inline: 0.5em;
+    }
+    .main .resume .icon {
+      display: none;
+    }
   }
 
   .error {
@@ -148,6 +272,86 @@ export const narrationControlsStyles = [
       border-color: CanvasText;
       color: CanvasText;
     }
+    .panel {
+      border-color: CanvasText;
+      box-shadow: none;
+    }
+    .more-button[aria-expanded='true'] {
+      box-shadow: inset 0 -4px 0 ButtonText;
+    }
   }
 `,
+  // Labels that become tooltips as the window narrows: Previous/Next sentence below 60em,
+  // "More" on a phone, and Play/Pause itself at 360 px and less.
+  css`
+    @media (max-width: 60em) {
+      ${tooltip(css`.label[data-fit='narrow']`)}
+    }
+    @media (max-width: 37.5em) {
+      ${tooltip(css`.label:is([data-fit='narrow'], [data-fit='phone'])`)}
+    }
+    @media (max-width: 22.5em) {
+      ${tooltip(css`.label:is([data-fit='narrow'], [data-fit='phone'], [data-fit='tiny'])`)}
+    }
+  `,
 ];
+
+/**
+ * Rules that turn the labels matched by `label` into tooltips: hidden (still the button's
+ * accessible name) until the button is hovered or focused from the keyboard, then shown in a box
+ * below the bar (above it where the page docks the bar at the bottom: `--ne-bar-popup-*`). The
+ * button becomes a square icon button.
+ */
+function tooltip(label: CSSResult) {
+  return css`
+    .bar ${label} {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      margin: -1px;
+      padding: 0;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    .bar button:hover > ${label},
+    .bar button:focus-visible > ${label} {
+      z-index: 4;
+      inset-inline-start: 50%;
+      top: var(--ne-bar-popup-top, calc(100% + 0.375rem));
+      bottom: var(--ne-bar-popup-bottom, auto);
+      translate: -50% 0;
+      inline-size: auto;
+      block-size: auto;
+      margin: 0;
+      padding: 0.25em 0.5em;
+      overflow: visible;
+      clip-path: none;
+      border: 1px solid var(--_bg);
+      border-radius: 0.25rem;
+      background: var(--_text);
+      color: var(--_bg);
+      font-weight: 700;
+      pointer-events: none;
+    }
+    /* The last button's tooltip lines up with its end, so it never leaves the window. */
+    .bar .more-button:hover > ${label},
+    .bar .more-button:focus-visible > ${label} {
+      inset-inline-start: auto;
+      inset-inline-end: 0;
+      translate: none;
+    }
+    .bar button:has(> ${label}) {
+      justify-content: center;
+      padding-inline: 0;
+    }
+    @media (forced-colors: active) {
+      .bar button:hover > ${label},
+      .bar button:focus-visible > ${label} {
+        border-color: CanvasText;
+        background: Canvas;
+        color: CanvasText;
+      }
+    }
+  `;
+}

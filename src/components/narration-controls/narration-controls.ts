@@ -1,8 +1,10 @@
 /**
- * <narration-controls>: the read-aloud transport bar (play/pause, stop, previous/next sentence and
- * paragraph, speed, voices and shortcut help). It renders the narration snapshot it is handed,
- * sends the reader's intent up as typed events, and announces state changes (never sentences)
- * through one polite status region. It never talks to the narration engine itself.
+ * <narration-controls>: the reader bar. Play/Pause, previous/next sentence, the position and the
+ * speaker in one row, and everything else (stop, paragraphs, speed, notes, link, voices, shortcut
+ * help, reading settings) behind a "More" disclosure; in kiosk mode every control stays in view.
+ * It renders the narration snapshot it is handed, sends the reader's intent up as typed events,
+ * and announces state changes (never sentences) through one polite status region. It never talks
+ * to the narration engine itself.
  */
 import { LitElement, html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
@@ -20,6 +22,7 @@ import {
   type NarrationCommand,
 } from './events.ts';
 import { narrationControlsStyles } from './narration-controls.styles.ts';
+import { SettingsOpenRequestEvent } from '../reading-settings/events.ts';
 import { DEFAULT_SHORTCUTS } from '../../narration/shortcuts.ts';
 import { deepActiveElement } from '../../ui/focus.ts';
 
@@ -72,7 +75,7 @@ const IDLE_VIEW: NarrationView = {
 /** Shown when the engine reports an error without a message. */
 const GENERIC_ERROR = 'Reading aloud stopped because of a problem.';
 
-// ---- Icons (decorative: every button has a visible text label) ----
+// ---- Icons (decorative: every button has a text label, shown or as a tooltip) ----
 
 const ICONS = {
   play: svg`<path d="M8 5v14l11-7z" fill="currentColor" />`,
@@ -87,6 +90,8 @@ const ICONS = {
   voices: svg`<path d="M12 3a3 3 0 0 0-3 3v6a3 3 0 0 0 6 0V6a3 3 0 0 0-3-3zM6 11a6 6 0 0 0 12 0M12 17v4M8.5 21h7" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />`,
   notes: svg`<path d="M6 3h9l4 4v14H6z M15 3v4h4 M9 11h7M9 15h7" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" />`,
   link: svg`<path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />`,
+  settings: svg`<path d="M4 6h9M17 6h3M4 12h3M11 12h9M4 18h11M19 18h1" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" /><circle cx="15" cy="6" r="2" fill="none" stroke="currentColor" stroke-width="2" /><circle cx="9" cy="12" r="2" fill="none" stroke="currentColor" stroke-width="2" /><circle cx="17" cy="18" r="2" fill="none" stroke="currentColor" stroke-width="2" />`,
+  more: svg`<circle cx="5" cy="12" r="2" fill="currentColor" /><circle cx="12" cy="12" r="2" fill="currentColor" /><circle cx="19" cy="12" r="2" fill="currentColor" />`,
   keyboard: svg`<rect x="2.5" y="6" width="19" height="12" rx="2" fill="none" stroke="currentColor" stroke-width="2" /><path d="M6 10h1.5M10 10h1.5M14 10h1.5M18 10h.01M7.5 14h9" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />`,
 } satisfies Record<string, SVGTemplateResult>;
 
@@ -99,13 +104,40 @@ type ToggleFace = 'play' | 'pause' | 'loading';
 const TOGGLE_LABELS: Record<ToggleFace, string> = { play: 'Play', pause: 'Pause', loading: 'Loading…' };
 
 /**
- * @summary Read-aloud controls: play/pause, stop, previous/next sentence and paragraph, speed,
- * position and speaker, and buttons for the Voices and Keyboard-shortcuts dialogs.
+ * When a button's label is shown as text, or kept as a tooltip (the same span, so it stays the
+ * accessible name): `always` shown; `narrow` a tooltip below 60em; `phone` a tooltip at 600 px and
+ * less (`tiny`: at 360 px and less). The styles do the switching.
+ */
+type LabelFit = 'always' | 'narrow' | 'phone' | 'tiny';
+
+/** Whether `node` is inside an open `<dialog>`, across shadow roots. */
+function inOpenDialog(node: Element | null): boolean {
+  let current: Element | null = node;
+  while (current) {
+    if (current.closest('dialog[open]')) return true;
+    const root = current.getRootNode();
+    current = root instanceof ShadowRoot ? root.host : null;
+  }
+  return false;
+}
+
+/**
+ * @summary The reader bar: Play/Pause, previous/next sentence, position and speaker, and a "More"
+ * disclosure with stop, previous/next paragraph, speed, notes, copy link, voices, keyboard
+ * shortcuts and reading settings.
  *
  * State comes in through `view` (a narration snapshot). The play/pause toggle changes its name
  * ("Play", "Pause", "Loading…") instead of using `aria-pressed`. The only live region is one
- * `role="status"` paragraph that announces "Playing", "Paused", "Stopped", "Finished" and error
- * messages, once per change of state, never per sentence.
+ * `role="status"` paragraph that announces "Paused", "Stopped", "Finished", errors and notices,
+ * once per change of state, never per sentence; the start of playback is not announced (the
+ * toggle's new name says it, and the region must not talk over the first sentence).
+ *
+ * "More" is a disclosure button (`aria-expanded`, `aria-controls`) for the panel after it: Tab
+ * goes on into the panel; Escape closes it and gives focus back to "More"; a click or tap outside,
+ * or focus leaving for the page, closes it (focus moving into a dialog opened from it does not).
+ * The panel opens below the button, or above it where the page docks the bar at the bottom
+ * (`--ne-bar-popup-top`/`--ne-bar-popup-bottom`). In kiosk mode (`kiosk`) there is no "More":
+ * every control is in view, "Reading settings" first, in the order the kiosk keypad walks.
  *
  * @fires narration-command - `NarrationCommandEvent`: a transport button was pressed. The toggle
  *   sends `play` or `pause` (what its label said; `toggle` while it shows "Loading…"); the resume
@@ -113,17 +145,19 @@ const TOGGLE_LABELS: Record<ToggleFace, string> = { play: 'Play', pause: 'Pause'
  * @fires narration-rate - `NarrationRateEvent`: the speed slider moved (on `input`).
  * @fires voice-settings-request - `VoicesOpenRequestEvent`: "Voices…" was pressed.
  * @fires narration-help-request - `HelpOpenRequestEvent`: "Keyboard shortcuts" was pressed.
+ * @fires settings-open-request - `SettingsOpenRequestEvent`: "Reading settings" was pressed.
  *
  * @csspart base - The `role="group"` wrapper ("Narration").
- * @csspart transport - The row of transport buttons.
+ * @csspart transport - The main row (kiosk: the row of transport buttons).
  * @csspart toggle - The play/pause button.
  * @csspart speed - The speed label, value and slider.
- * @csspart position - "Sentence N of M" and the speaker.
- * @csspart more - The "Voices…" and "Keyboard shortcuts" buttons.
+ * @csspart position - The position ("12 / 193", read as "Sentence 12 of 193") and the speaker.
+ * @csspart more-button - The "More" button.
+ * @csspart more - The "More" panel (kiosk: the row of Notes, Copy link, Voices… and Keyboard shortcuts).
  * @csspart error - The visible error message.
  * @csspart notice - The visible notice (e.g. the switch to recorded narration).
  *
- * @cssprop --ne-surface - Background of the buttons.
+ * @cssprop --ne-surface - Background of the buttons and the panel.
  * @cssprop --ne-text - Text and icon colour.
  * @cssprop --ne-text-muted - Secondary text (position, unavailable buttons).
  * @cssprop --ne-accent - Slider colour.
@@ -131,6 +165,9 @@ const TOGGLE_LABELS: Record<ToggleFace, string> = { play: 'Play', pause: 'Pause'
  * @cssprop --ne-focus - Focus ring.
  * @cssprop --ne-font-family - Font.
  * @cssprop --ne-text-scale - Text size factor (capped at 1.5 on small screens).
+ * @cssprop --ne-toolbar-height - Measured height of the bar's row (limits the panel's height).
+ * @cssprop --ne-bar-popup-top - Where the panel and tooltips open (default: below the bar).
+ * @cssprop --ne-bar-popup-bottom - Set (and the top to `auto`) to open them above a bar docked at the bottom.
  */
 @customElement('narration-controls')
 export class NarrationControlsElement extends LitElement {
@@ -154,13 +191,20 @@ export class NarrationControlsElement extends LitElement {
   /** A short message to announce politely, not shown ("Link copied"); a new serial re-announces the same text. */
   @property({ attribute: false }) message: { text: string; serial: number } | null = null;
 
+  /** Kiosk layout: every control in view (no "More"), "Reading settings" first. */
+  @property({ type: Boolean, reflect: true }) kiosk = false;
+
   /** Text of the status region: the last state change. */
   @state() private announcement = '';
 
   /** Speed the reader just chose, shown until the owner hands down the next `view`. */
   @state() private draftRate: number | null = null;
 
+  /** Whether the "More" panel is open. */
+  @state() private moreOpen = false;
+
   @query('.toggle') private toggleButton?: HTMLButtonElement;
+  @query('.more-button') private moreButton?: HTMLButtonElement;
 
   /** Last status other than `loading`: what the reader was last told. */
   private stableStatus: NarrationViewStatus = 'idle';
@@ -170,8 +214,16 @@ export class NarrationControlsElement extends LitElement {
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
   /** The resume button was pressed: give focus to the toggle if that button goes away. */
   private resumeFocusPending = false;
+  /** Listeners that exist only while the panel is open. */
+  private openListeners: AbortController | null = null;
 
   // ---- Lifecycle ----
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('keydown', this.onKeydown);
+    this.addEventListener('focusout', this.onFocusOut);
+  }
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('view')) {
@@ -182,9 +234,11 @@ export class NarrationControlsElement extends LitElement {
     if (changed.has('message') && this.message && this.message.serial !== changed.get('message')?.serial) {
       this.announce(this.message.text);
     }
+    if (changed.has('kiosk') && this.kiosk) this.moreOpen = false;
   }
 
-  override updated(): void {
+  override updated(changed: PropertyValues): void {
+    if (changed.has('moreOpen')) this.listenWhileOpen(this.moreOpen);
     if (this.resumeFocusPending && !this.showResume) {
       this.resumeFocusPending = false;
       // The focused resume button was removed: focus fell to <body>. Put it on the toggle.
@@ -197,6 +251,9 @@ export class NarrationControlsElement extends LitElement {
     super.disconnectedCallback();
     clearTimeout(this.announceTimer);
     this.announceTimer = undefined;
+    this.removeEventListener('keydown', this.onKeydown);
+    this.removeEventListener('focusout', this.onFocusOut);
+    this.listenWhileOpen(false);
   }
 
   // ---- Status announcements ----
@@ -220,7 +277,8 @@ export class NarrationControlsElement extends LitElement {
   private announcementFor(previous: NarrationViewStatus, next: NarrationViewStatus, message: string | null): string | null {
     switch (next) {
       case 'playing':
-        return 'Playing';
+        // Not announced: the toggle now says "Pause", and the voice starts reading at once.
+        return null;
       case 'paused':
         return 'Paused';
       case 'ended':
@@ -271,6 +329,33 @@ export class NarrationControlsElement extends LitElement {
     return this.shortcutsEnabled ? (NARRATION_SHORTCUT_KEYS[command] ?? nothing) : nothing;
   }
 
+  // ---- The "More" panel ----
+
+  /** Closes the panel; `returnFocus` puts focus back on "More". */
+  private closeMore(returnFocus: boolean): void {
+    if (!this.moreOpen) return;
+    this.moreOpen = false;
+    if (returnFocus) this.moreButton?.focus();
+  }
+
+  /** While open: a click or tap outside the bar (and outside any open dialog) closes the panel. */
+  private listenWhileOpen(open: boolean): void {
+    this.openListeners?.abort();
+    this.openListeners = null;
+    if (!open) return;
+    this.openListeners = new AbortController();
+    this.ownerDocument.addEventListener(
+      'pointerdown',
+      (event: PointerEvent) => {
+        const path = event.composedPath();
+        if (path.includes(this)) return;
+        if (path.some((node) => node instanceof Element && node.matches('dialog[open]'))) return;
+        this.closeMore(false);
+      },
+      { capture: true, signal: this.openListeners.signal },
+    );
+  }
+
   // ---- Handlers ----
 
   private emit(command: NarrationCommand, event: Event): void {
@@ -309,12 +394,87 @@ export class NarrationControlsElement extends LitElement {
     this.dispatchEvent(new HelpOpenRequestEvent());
   };
 
+  private readonly onSettingsClick = (): void => {
+    this.dispatchEvent(new SettingsOpenRequestEvent());
+  };
+
+  private readonly onMoreClick = (): void => {
+    this.moreOpen = !this.moreOpen;
+  };
+
+  private readonly onKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || !this.moreOpen || event.defaultPrevented) return;
+    event.preventDefault();
+    event.stopPropagation();
+    this.closeMore(true);
+  };
+
+  /**
+   * Focus left a control of the bar: once it has landed, close the panel if focus is now
+   * elsewhere in the page (Tab past the panel's end, Shift+Tab before "More"…). Focus that went
+   * into a dialog opened from the panel keeps it open, so the dialog can give focus back to its
+   * button; a blur with nowhere to go (the window lost focus) changes nothing.
+   */
+  private readonly onFocusOut = (event: FocusEvent): void => {
+    if (!this.moreOpen || event.relatedTarget === null) return;
+    setTimeout(() => {
+      if (!this.moreOpen) return;
+      const active = deepActiveElement(this.ownerDocument);
+      if (!active || active === this.ownerDocument.body) return;
+      if (active === this || this.shadowRoot?.contains(active) || inOpenDialog(active)) return;
+      this.closeMore(false);
+    });
+  };
+
   // ---- Rendering ----
 
   override render() {
-    const { status, error } = this.view;
     return html`
-      <div class="controls" part="base" role="group" aria-label="Narration">
+      ${this.kiosk ? this.renderAllInView() : this.renderBar()}
+      <p class="visually-hidden" role="status">${this.announcement}</p>
+    `;
+  }
+
+  /** The reader bar: the main row, then the "More" panel, then any message. */
+  private renderBar(): TemplateResult {
+    const { status } = this.view;
+    return html`
+      <div class="controls bar" part="base" role="group" aria-label="Narration">
+        <div class="main" part="transport">
+          ${this.renderToggle()}
+          ${this.renderButton('previous', 'Previous sentence', ICONS.previous, false, 'narrow')}
+          ${this.renderButton('next', 'Next sentence', ICONS.next, false, 'narrow')} ${this.renderPosition()}
+          ${this.showResume ? this.renderResume() : nothing}
+          <button
+            type="button"
+            class="more-button"
+            part="more-button"
+            aria-expanded=${this.moreOpen ? 'true' : 'false'}
+            aria-controls="more-panel"
+            @click=${this.onMoreClick}
+          >
+            ${icon(ICONS.more)}${this.label('More', 'phone')}
+          </button>
+        </div>
+        <div class="panel" id="more-panel" part="more" role="group" aria-label="More narration controls" ?hidden=${!this.moreOpen}>
+          ${this.renderButton('stop', 'Stop', ICONS.stop, status === 'idle' || status === 'ended')}
+          <div class="pair">
+            ${this.renderButton('previous-paragraph', 'Previous paragraph', ICONS.previousParagraph)}
+            ${this.renderButton('next-paragraph', 'Next paragraph', ICONS.nextParagraph)}
+          </div>
+          ${this.renderSpeed()} ${this.renderSecondary()} ${this.renderSettings()}
+        </div>
+        ${this.renderMessage()}
+      </div>
+    `;
+  }
+
+  /** Kiosk: every control in view, in the keypad's order (the same order as before the bar). */
+  private renderAllInView(): TemplateResult {
+    const { status } = this.view;
+    return html`
+      <div class="controls all" part="base" role="group" aria-label="Narration">
+        ${this.renderSettings()}
         <div class="transport" part="transport">
           ${this.renderToggle()} ${this.showResume ? this.renderResume() : nothing}
           ${this.renderButton('stop', 'Stop', ICONS.stop, status === 'idle' || status === 'ended')}
@@ -324,27 +484,15 @@ export class NarrationControlsElement extends LitElement {
           ${this.renderButton('next-paragraph', 'Next paragraph', ICONS.nextParagraph)}
         </div>
         ${this.renderSpeed()} ${this.renderPosition()}
-        <div class="more" part="more">
-          ${this.renderButton('notes', 'Notes for this sentence', ICONS.notes, !this.view.notes)}
-          ${this.renderButton('copy-link', 'Copy link to this sentence', ICONS.link, this.view.total === 0)}
-          <button type="button" aria-haspopup="dialog" @click=${this.onVoicesClick}>
-            ${icon(ICONS.voices)}<span>Voices…</span>
-          </button>
-          <button type="button" aria-haspopup="dialog" @click=${this.onHelpClick}>
-            ${icon(ICONS.keyboard)}<span>Keyboard shortcuts</span>
-          </button>
-        </div>
-        ${status === 'error'
-          ? html`<p class="error" part="error" role="none">${error?.message || GENERIC_ERROR}</p>
-              ${this.offerDeviceVoice
-                ? html`<button type="button" class="offer" part="offer" @click=${this.onUseDeviceVoiceClick}>Read on with the device voice</button>`
-                : nothing}`
-          : this.notice
-            ? html`<p class="error notice" part="notice" role="none">${this.notice}</p>`
-            : nothing}
+        <div class="more" part="more">${this.renderSecondary()}</div>
+        ${this.renderMessage()}
       </div>
-      <p class="visually-hidden" role="status">${this.announcement}</p>
     `;
+  }
+
+  /** A button's label: shown, or a tooltip on hover and focus where `fit` says (still its name). */
+  private label(text: string, fit: LabelFit = 'always'): TemplateResult {
+    return html`<span class="label" data-fit=${fit}>${text}</span>`;
   }
 
   private renderToggle(): TemplateResult {
@@ -354,11 +502,11 @@ export class NarrationControlsElement extends LitElement {
     return html`
       <button type="button" class="toggle" part="toggle" aria-keyshortcuts=${this.keys('toggle')} @click=${this.onToggleClick}>
         ${icon(ICONS[face])}
-        <span class="faces">
+        <span class="label faces" data-fit="tiny">
           ${(Object.keys(TOGGLE_LABELS) as ToggleFace[]).map((f) =>
             f === face
               ? html`<span class="face">${TOGGLE_LABELS[f]}</span>`
-              : html`<span class="face ghost" aria-hidden="true">${TOGGLE_LABELS[f]}</span>`,
+              : html`<span class="face ghost" data-face=${f} aria-hidden="true">${TOGGLE_LABELS[f]}</span>`,
           )}
         </span>
       </button>
@@ -369,12 +517,18 @@ export class NarrationControlsElement extends LitElement {
     const n = (this.savedPosition?.index ?? 0) + 1;
     return html`
       <button type="button" class="resume" @click=${this.onResumeClick}>
-        ${icon(ICONS.resume)}<span>Resume from sentence ${n}</span>
+        ${icon(ICONS.resume)}<span class="label">Resume from sentence ${n}</span>
       </button>
     `;
   }
 
-  private renderButton(command: NarrationCommand, label: string, shape: SVGTemplateResult, unavailable = false): TemplateResult {
+  private renderButton(
+    command: NarrationCommand,
+    label: string,
+    shape: SVGTemplateResult,
+    unavailable = false,
+    fit: LabelFit = 'always',
+  ): TemplateResult {
     // aria-disabled rather than disabled: a disabled button would drop focus (e.g. Stop after it
     // is pressed) and vanish from the Tab order.
     return html`
@@ -385,9 +539,42 @@ export class NarrationControlsElement extends LitElement {
         aria-keyshortcuts=${this.keys(command)}
         @click=${(e: Event) => this.emit(command, e)}
       >
-        ${icon(shape)}<span>${label}</span>
+        ${icon(shape)}${this.label(label, fit)}
       </button>
     `;
+  }
+
+  /** Notes, Copy link, Voices… and Keyboard shortcuts. */
+  private renderSecondary(): TemplateResult {
+    return html`
+      ${this.renderButton('notes', 'Notes for this sentence', ICONS.notes, !this.view.notes)}
+      ${this.renderButton('copy-link', 'Copy link to this sentence', ICONS.link, this.view.total === 0)}
+      <button type="button" aria-haspopup="dialog" @click=${this.onVoicesClick}>
+        ${icon(ICONS.voices)}${this.label('Voices…')}
+      </button>
+      <button type="button" aria-haspopup="dialog" @click=${this.onHelpClick}>
+        ${icon(ICONS.keyboard)}${this.label('Keyboard shortcuts')}
+      </button>
+    `;
+  }
+
+  private renderSettings(): TemplateResult {
+    return html`
+      <button type="button" class="settings" aria-haspopup="dialog" @click=${this.onSettingsClick}>
+        ${icon(ICONS.settings)}${this.label('Reading settings')}
+      </button>
+    `;
+  }
+
+  private renderMessage(): TemplateResult | typeof nothing {
+    const { status, error } = this.view;
+    if (status === 'error') {
+      return html`<p class="error" part="error" role="none">${error?.message || GENERIC_ERROR}</p>
+        ${this.offerDeviceVoice
+          ? html`<button type="button" class="offer" part="offer" @click=${this.onUseDeviceVoiceClick}>Read on with the device voice</button>`
+          : nothing}`;
+    }
+    return this.notice ? html`<p class="error notice" part="notice" role="none">${this.notice}</p>` : nothing;
   }
 
   private renderSpeed(): TemplateResult {
@@ -416,11 +603,18 @@ export class NarrationControlsElement extends LitElement {
     const { index, total } = this.view;
     const speaker = speakerLabel(this.view);
     const hasPosition = total > 0 && index >= 0 && index < total;
-    // Both parts keep their width whatever they say, so the controls after them never move.
+    // Shown short ("12 / 193"), read in full ("Sentence 12 of 193"); "Speaker:" is hidden on a
+    // phone, never for screen readers.
     return html`
       <p class="position" part="position">
-        <span class="sentence">${hasPosition ? `Sentence ${index + 1} of ${total}` : nothing}</span>
-        <span class="speaker">${speaker ? `Speaker: ${speaker}` : nothing}</span>
+        <span class="sentence"
+          >${hasPosition
+            ? html`<span aria-hidden="true">${index + 1} / ${total}</span><span class="visually-hidden"
+                  >Sentence ${index + 1} of ${total}</span
+                >`
+            : nothing}</span
+        >
+        <span class="speaker">${speaker ? html`<span class="speaker-prefix">Speaker: </span>${speaker}` : nothing}</span>
       </p>
     `;
   }

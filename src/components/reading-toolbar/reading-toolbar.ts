@@ -1,28 +1,23 @@
 /**
- * <reading-toolbar>: the bar above the text with the "Reading settings" button, and a slot for the
- * narration controls. It only asks for the dialog to open; the root element opens it.
+ * <reading-toolbar>: the frame of the reader bar around the narration controls (which hold every
+ * control, "Reading settings" included, since the bar became one row with a "More" menu). It
+ * stays as a thin wrapper so the static page's no-JS note, its light-DOM child, disappears when
+ * the element upgrades, and so the bar's padding and surface have one owner.
  */
 import { LitElement, css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { SettingsOpenRequestEvent } from '../reading-settings/events.ts';
-import { buttonStyles, controlTokens, focusRingStyles, iconButtonStyles } from '../../ui/control.styles.ts';
+import { controlTokens } from '../../ui/control.styles.ts';
 
 /**
- * @summary Toolbar with the reading-settings button and room for narration controls.
+ * @summary The reader bar's frame: padding and surface around `<narration-controls>`.
  *
  * Light-DOM children without a slot name (the no-JS note in index.html) are not rendered once
  * the element upgrades.
  *
- * @fires settings-open-request - `SettingsOpenRequestEvent`: the reader pressed "Reading settings".
- * @slot narration - Narration controls (`<narration-controls>`). They take the rest of the line
- *   beside the settings button, or a line of their own when less than about 20em is left, and wrap
- *   inside themselves.
+ * @slot narration - The reader bar (`<narration-controls>`).
  * @csspart base - The bar.
- * @csspart settings-button - The "Reading settings" button.
  * @cssprop --ne-surface - Bar background.
- * @cssprop --ne-text - Text and icon colour.
- * @cssprop --ne-border - Button border.
- * @cssprop --ne-focus - Focus ring.
+ * @cssprop --ne-text - Text colour.
  * @cssprop --ne-font-family - Font.
  * @cssprop --ne-text-scale - Text size factor.
  */
@@ -30,9 +25,6 @@ import { buttonStyles, controlTokens, focusRingStyles, iconButtonStyles } from '
 export class ReadingToolbarElement extends LitElement {
   static override styles = [
     controlTokens,
-    buttonStyles,
-    iconButtonStyles,
-    focusRingStyles,
     css`
       :host {
         display: block;
@@ -43,55 +35,22 @@ export class ReadingToolbarElement extends LitElement {
         line-height: 1.3;
       }
       .bar {
-        display: flex;
-        flex-wrap: wrap;
-        /* Top-aligned: the narration controls may wrap to several rows beside the button. */
-        align-items: flex-start;
-        gap: 0.5rem 1rem;
-        min-block-size: 3.5rem;
         padding: 0.375rem 0.75rem;
       }
-      ::slotted(*) {
-        min-inline-size: 0;
+      @media (max-width: 37.5em) {
+        .bar {
+          padding: 0.375rem 0.5rem;
+        }
       }
       ::slotted([slot='narration']) {
-        flex: 1 1 20em;
+        min-inline-size: 0;
         max-inline-size: 100%;
-      }
-      button {
-        /* The reader's spacing from the tokens: the host itself does not set it. */
-        letter-spacing: var(--ne-letter-spacing, normal);
-        word-spacing: var(--ne-word-spacing, normal);
-        text-align: start;
       }
     `,
   ];
 
-  private readonly onSettingsClick = (): void => {
-    this.dispatchEvent(new SettingsOpenRequestEvent());
-  };
-
   override render() {
-    return html`
-      <div class="bar" part="base">
-        <button type="button" part="settings-button" aria-haspopup="dialog" @click=${this.onSettingsClick}>
-          <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-            <path
-              fill="none"
-              stroke="currentColor"
-              stroke-width="2"
-              stroke-linecap="round"
-              d="M4 6h9M17 6h3M4 12h3M11 12h9M4 18h11M19 18h1"
-            />
-            <circle cx="15" cy="6" r="2" fill="none" stroke="currentColor" stroke-width="2" />
-            <circle cx="9" cy="12" r="2" fill="none" stroke="currentColor" stroke-width="2" />
-            <circle cx="17" cy="18" r="2" fill="none" stroke="currentColor" stroke-width="2" />
-          </svg>
-          <span>Reading settings</span>
-        </button>
-        <slot name="narration"></slot>
-      </div>
-    `;
+    return html`<div class="bar" part="base"><slot name="narration"></slot></div>`;
   }
 }
 
