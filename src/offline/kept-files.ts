@@ -1,7 +1,8 @@
 /**
  * What the offline copy keeps besides the precache, and under which cache names: the recorded
- * narration (its manifest, Opus/WebM and MP3, and the Editor's asides), the kiosk's spoken help (`interface.*`) and the
- * recording's player code (the Howler backend and Howler's own chunk, modern and legacy). Each set
+ * narration (its manifest, Opus/WebM and MP3, and the Editor's asides), the kiosk's spoken help (`interface.*`),
+ * the recording's player code (the Howler backend and Howler's own chunk, modern and legacy), and
+ * this build's on-demand files (`precache-policy.ts`: other fonts, the kiosk's code, the transcript). Each set
  * has a cache named after its own content — the build's precache revision (an MD5) of its JSON
  * index, or a hash of the player chunks' content-hashed names — so an update that does not change
  * a set keeps it as it is. These files are listed in the worker's precache manifest (that is how
@@ -9,8 +10,10 @@
  * Play. Pure: the service worker hands in its manifest and its own URL.
  */
 
-/** The three sets a device may keep for offline use. */
-export type KeptKind = 'recording' | 'spoken-help' | 'player';
+import { buildFromWorkerUrl, classifyEntry, keptByKiosk, keptWithRecording, selectPrecache, type BuildKind } from './precache-policy.ts';
+
+/** The sets a device may keep for offline use. */
+export type KeptKind = 'recording' | 'spoken-help' | 'player' | 'on-demand';
 
 /** One set of files kept together, in one cache. */
 export interface KeptSet {
@@ -28,6 +31,7 @@ export const KEPT_CACHE_PREFIX: Record<KeptKind, string> = {
   recording: 'ne-recorded-narration-',
   'spoken-help': 'ne-spoken-help-',
   player: 'ne-player-code-',
+  'on-demand': 'ne-on-demand-',
 };
 
 /** A precache manifest entry (vite-plugin-pwa's `self.__WB_MANIFEST`). */
@@ -38,13 +42,24 @@ export interface ManifestEntryLike {
 
 /** The precache list for workbox, and the kept sets. */
 export interface OfflinePlan {
+  /** The page's build, from the worker's URL (null: not said, both builds are precached). */
+  build: BuildKind | null;
   precache: (ManifestEntryLike | string)[];
   recording: KeptSet;
   spokenHelp: KeptSet;
   player: KeptSet;
+  /**
+   * This build's files not precached (other fonts, the kiosk's code, the transcript…): each kept
+   * when first used, in one cache named after the list. Never complete on the web.
+   */
+  onDemand: KeptSet;
+  /** The on-demand URLs a kiosk keeps at once. */
+  kioskUrls: readonly string[];
+  /** The on-demand URLs kept with the recording (the transcript). */
+  recordingUrls: readonly string[];
 }
 
-/** The player chunks: `assets/howler-<hash>.js`, `howler-backend-…`, and their `-legacy-` twins. */
+/** The player chunks: `assets/howler-<hash>.js`, `howler-backend-…`, and their `-legacy-` twins (only this build's are kept). */
 const PLAYER_CHUNK = /(?:^|\/)assets\/howler-[\w-]+\.js$/;
 
 /** Whether a URL path is one of the recording's player chunks. */
@@ -84,12 +99,23 @@ export function planOffline(entries: readonly (ManifestEntryLike | string)[], wo
       available: revision !== null,
     };
   };
-  const playerUrls = entries.map(resolve).filter((href) => href.startsWith(root) && isPlayerChunk(new URL(href).pathname)).sort();
+  const build = buildFromWorkerUrl(workerUrl);
+  const playerUrls = entries
+    .filter((entry) => !build || classifyEntry(entry).build !== (build === 'modern' ? 'legacy' : 'modern'))
+    .map(resolve)
+    .filter((href) => href.startsWith(root) && isPlayerChunk(new URL(href).pathname))
+    .sort();
+  const allPlayerUrls = entries.map(resolve).filter((href) => href.startsWith(root) && isPlayerChunk(new URL(href).pathname));
+  const shell = entries.filter((entry) => {
+    const href = resolve(entry);
+    return !href.startsWith(audio) && !allPlayerUrls.includes(href);
+  });
+  const { precache, onDemand } = selectPrecache(shell, { build });
+  const onDemandUrls = onDemand.map(resolve);
+  const onDemandVersion = onDemand.map((e) => `${resolve(e)} ${typeof e === 'string' ? '' : (e.revision ?? '')}`).sort();
   return {
-    precache: entries.filter((entry) => {
-      const href = resolve(entry);
-      return !href.startsWith(audio) && !playerUrls.includes(href);
-    }),
+    build,
+    precache,
     // The Editor's asides (notes, "probably…") are part of the recording: a kiosk offline reads them too.
     recording: audioSet('recording', 'manifest.json', ['narration.webm', 'narration.mp3', 'asides.webm', 'asides.mp3']),
     spokenHelp: audioSet('spoken-help', 'interface.json', ['interface.webm', 'interface.mp3']),
@@ -99,12 +125,20 @@ export function planOffline(entries: readonly (ManifestEntryLike | string)[], wo
       urls: playerUrls,
       available: playerUrls.length > 0,
     },
+    onDemand: {
+      kind: 'on-demand',
+      cache: KEPT_CACHE_PREFIX['on-demand'] + shortHash(onDemandVersion.join('\n')),
+      urls: onDemandUrls,
+      available: onDemandUrls.length > 0,
+    },
+    kioskUrls: onDemand.filter(keptByKiosk).map(resolve),
+    recordingUrls: onDemand.filter(keptWithRecording).map(resolve),
   };
 }
 
 /** The kept set a URL (without query or hash) belongs to, or null. */
 export function keptSetOf(plan: OfflinePlan, url: string): KeptSet | null {
-  return [plan.recording, plan.spokenHelp, plan.player].find((set) => set.urls.includes(url)) ?? null;
+  return [plan.recording, plan.spokenHelp, plan.player, plan.onDemand].find((set) => set.urls.includes(url)) ?? null;
 }
 
 /** Caches of the same kind as `set` but another version: to delete once `set` is complete, not before. */

@@ -1,23 +1,29 @@
 /// <reference lib="webworker" />
 /**
- * The offline service worker. It precaches the app shell (page, JS and CSS chunks, the modern
- * and legacy ones, fonts, edition.json, narration.vtt). The recorded narration (manifest,
- * Opus/WebM and MP3, ~7 MB) and its player code are stored only when a page asks (`ne:cache-audio`):
- * when it first plays the recording, or at once in kiosk mode (which also keeps the spoken help) —
- * so nothing of them is fetched before Play on the web, and after a visit that played it (or any
- * kiosk visit) the edition narrates without a network. Each kept set has a cache named after its
- * own content (`kept-files.ts`): an update that does not change the recording keeps it, one that
- * does stores the new recording while it installs, and an old set's cache is deleted only once the
- * new one is complete. Media elements ask for byte ranges: audio is answered from the cache with
- * 206 partial responses. A new version installs and waits; a page sends `ne:skip-waiting` after a
- * kiosk idle reset (never mid-reading). The first install claims its page so it works offline at
- * once. Built by vite-plugin-pwa (injectManifest), which fills in `self.__WB_MANIFEST`.
+ * The offline service worker. It precaches what this browser's pages need to open and narrate
+ * offline, and no more (`precache-policy.ts`): the page, edition.json, the stylesheet, the code of
+ * the build the page runs (`sw.js?build=modern|legacy`, from `register.ts`) except the kiosk's, and
+ * the default font. Nothing is downloaded twice: files the page has just loaded come from the HTTP
+ * cache (hashed files) or are revalidated (`no-cache`: a 304 when unchanged), never re-fetched with
+ * `reload`. This build's other files (the other fonts, the kiosk's code, the transcript) are kept
+ * on demand, in one cache: when a page fetches them through the worker, when a page reports that it
+ * used them before the worker took over (`ne:keep-used`), or all at once in kiosk mode. The recorded
+ * narration (manifest, Opus/WebM and MP3, ~7 MB) and its player code are stored only when a page
+ * asks (`ne:cache-audio`): when it first plays the recording, or at once in kiosk mode (which also
+ * keeps the spoken help) — so nothing of them is fetched before Play on the web, and after a visit
+ * that played it (or any kiosk visit) the edition narrates without a network. Each kept set has a
+ * cache named after its own content (`kept-files.ts`): an update that does not change the recording
+ * keeps it, one that does stores the new recording while it installs, and an old set's cache is
+ * deleted only once the new one is complete. Media elements ask for byte ranges: audio is answered
+ * from the cache with 206 partial responses. A new version installs and waits; a page sends
+ * `ne:skip-waiting` after a kiosk idle reset (never mid-reading). The first install claims its page
+ * so it works offline at once. Built by vite-plugin-pwa (injectManifest), which fills in `self.__WB_MANIFEST`.
  */
-import { cleanupOutdatedCaches, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
+import { addPlugins, cleanupOutdatedCaches, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import { createPartialResponse } from 'workbox-range-requests';
 import { clientsClaim } from 'workbox-core';
-import { CACHE_AUDIO_MESSAGE, SKIP_WAITING_MESSAGE } from './update-policy.ts';
+import { CACHE_AUDIO_MESSAGE, KEEP_USED_MESSAGE, SKIP_WAITING_MESSAGE } from './update-policy.ts';
 import { isPlayerChunk, keptSetOf, planOffline, supersededCaches, type KeptSet } from './kept-files.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry | string)[] };
@@ -25,13 +31,17 @@ declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry |
 const plan = planOffline(self.__WB_MANIFEST, self.location.href);
 const audioPrefix = new URL('audio/', self.registration.scope).href;
 
-/** Stores every file of `set` not stored yet (whole files, not ranges); rejects when one cannot be fetched. */
-async function storeSet(set: KeptSet): Promise<void> {
+/**
+ * Stores the files of `set` (all, or `urls`) not stored yet, whole files, not ranges; rejects when
+ * one cannot be fetched. Audio bypasses the HTTP cache (large, and never in it whole); other files
+ * may come from it, so a file the page has just loaded is not downloaded again.
+ */
+async function storeSet(set: KeptSet, urls: readonly string[] = set.urls): Promise<void> {
   if (!set.available) return;
   const cache = await caches.open(set.cache);
-  for (const url of set.urls) {
+  for (const url of urls) {
     if (await cache.match(url)) continue;
-    const response = await fetch(url, { cache: 'no-store' });
+    const response = await fetch(url, { cache: url.startsWith(audioPrefix) ? 'no-store' : 'default' });
     if (!response.ok || response.status !== 200) throw new Error(`HTTP ${response.status} for ${url}`);
     await cache.put(url, response);
   }
@@ -55,13 +65,20 @@ async function pruneKept(): Promise<void> {
   for (const set of [plan.recording, plan.spokenHelp, plan.player]) {
     if (await isComplete(set)) await Promise.all(supersededCaches(names, set).map((name) => caches.delete(name)));
   }
+  // On-demand files are never complete on the web: an older version's go when this one is active
+  // (what it still lists was carried over while it installed).
+  if (self.registration.active?.scriptURL === self.location.href) {
+    await Promise.all(supersededCaches(names, plan.onDemand).map((name) => caches.delete(name)));
+  }
 }
 
 /** A page asked to keep the recording (and, in a kiosk, the spoken help) for offline use. */
 async function keepForOffline(kiosk: boolean): Promise<void> {
-  const sets = kiosk ? [plan.player, plan.spokenHelp, plan.recording] : [plan.player, plan.recording];
+  const stores = kiosk
+    ? [storeSet(plan.player), storeSet(plan.spokenHelp), storeSet(plan.recording), storeSet(plan.onDemand, plan.kioskUrls)]
+    : [storeSet(plan.player), storeSet(plan.recording), storeSet(plan.onDemand, plan.recordingUrls)];
   // Each set on its own (Promise.allSettled is missing in older kiosk browsers' workers).
-  const failures = await Promise.all(sets.map((set) => storeSet(set).then(() => null, (error: unknown) => error)));
+  const failures = await Promise.all(stores.map((stored) => stored.then(() => null, (error: unknown) => error)));
   await pruneKept();
   const failed = failures.find((error) => error !== null);
   if (failed !== undefined) throw failed;
@@ -76,8 +93,29 @@ async function keepForOffline(kiosk: boolean): Promise<void> {
 async function carryOver(): Promise<void> {
   const kept = async (set: KeptSet) => set.available && (await caches.match(set.urls[0]!)) !== undefined;
   const [recording, spokenHelp] = await Promise.all([kept(plan.recording), kept(plan.spokenHelp)]);
-  if (recording) await Promise.all([storeSet(plan.player), storeSet(plan.recording)]);
+  if (recording) await Promise.all([storeSet(plan.player), storeSet(plan.recording), storeSet(plan.onDemand, plan.recordingUrls)]);
+  if (spokenHelp) await storeSet(plan.onDemand, plan.kioskUrls);
   if (spokenHelp) await storeSet(plan.spokenHelp);
+  await carryOverOnDemand();
+}
+
+/** Copies the on-demand files an older version kept (a chosen font…) that this version lists unchanged (content-hashed names). */
+async function carryOverOnDemand(): Promise<void> {
+  const hashed = plan.onDemand.urls.filter((url) => url.includes('/assets/'));
+  const cache = await caches.open(plan.onDemand.cache);
+  for (const name of supersededCaches(await caches.keys(), plan.onDemand)) {
+    const older = await caches.open(name);
+    for (const url of hashed) {
+      const stored = (await cache.match(url)) ? undefined : await older.match(url);
+      if (stored) await cache.put(url, stored);
+    }
+  }
+}
+
+/** A page reports the files it loaded before this worker controlled it: keep those this build keeps on demand (from the HTTP cache). */
+async function keepUsed(urls: readonly string[]): Promise<void> {
+  const used = plan.onDemand.urls.filter((url) => urls.includes(url));
+  await storeSet(plan.onDemand, used);
 }
 
 /** The stored copy of `url`: this version's set first, else (offline) a copy an earlier version kept. */
@@ -115,6 +153,19 @@ registerRoute(
   },
 );
 
+// This build's other files (fonts, the kiosk's code, the transcript): cache first, kept once fetched.
+registerRoute(
+  ({ url }) => plan.onDemand.urls.includes(url.href.split(/[?#]/)[0]!),
+  ({ request }) => respondKept(request, request.url.split(/[?#]/)[0]!, plan.onDemand, true),
+);
+
+// The precache revalidates what changes without a new name (index.html, edition.json) instead of
+// workbox's `reload`: when the page has just loaded it, the server answers 304 and nothing is sent twice.
+addPlugins([
+  {
+    requestWillFetch: async ({ request }) => (request.cache === 'reload' ? new Request(request, { cache: 'no-cache' }) : request),
+  },
+]);
 // Everything else that was precached; page options (?kiosk, ?narration=…) still find index.html.
 precacheAndRoute(plan.precache, { ignoreURLParametersMatching: [/.*/] });
 cleanupOutdatedCaches();
@@ -133,6 +184,10 @@ self.addEventListener('message', (event) => {
   const data = event.data as { type?: unknown; kiosk?: unknown } | null;
   const type = data?.type;
   if (type === SKIP_WAITING_MESSAGE) void self.skipWaiting();
+  if (type === KEEP_USED_MESSAGE) {
+    const urls = (data as { urls?: unknown }).urls;
+    if (Array.isArray(urls)) event.waitUntil(keepUsed(urls.filter((u): u is string => typeof u === 'string')).catch(() => undefined));
+  }
   if (type === CACHE_AUDIO_MESSAGE) {
     event.waitUntil(keepForOffline(data?.kiosk === true).catch((error: unknown) => console.warn('[offline] not everything could be kept:', error)));
   }

@@ -12,6 +12,9 @@ export const IDLE_RESET_EVENT = 'narrated-edition:idle-reset';
 /** The message a page posts to a waiting worker to make it activate now. */
 export const SKIP_WAITING_MESSAGE = 'ne:skip-waiting';
 
+/** Message listing the files a page loaded before the worker controlled it (fonts in use…), for the worker to keep. */
+export const KEEP_USED_MESSAGE = 'ne:keep-used';
+
 /** Message asking the service worker to store the recorded narration for offline use. */
 export const CACHE_AUDIO_MESSAGE = 'ne:cache-audio';
 

@@ -1,8 +1,9 @@
-// Offline: after one visit the service worker has precached the app shell, and — once the
-// recording has played (or at once in kiosk mode) — the recorded narration; with the network off,
-// a reload serves the whole edition, its fonts and the recording (Range requests answered from
-// the cache). A new version never takes over
-// mid-reading: only after the kiosk's idle reset, or on the next visit.
+// Offline: after one visit the service worker has precached what this browser uses — the page,
+// edition.json, the modern build's code (no legacy file), the default font — and kept a font chosen
+// in Reading settings; once the recording has played (or at once in kiosk mode, with every font and
+// the kiosk's code) the recorded narration too. With the network off, a reload serves the edition,
+// its fonts in use, the device-voice narration and the recording (Range requests answered from the
+// cache). A new version never takes over mid-reading: only after the kiosk's idle reset, or on the next visit.
 import { readFileSync } from 'node:fs';
 import { test, expect, type BrowserContext, type Page } from '@playwright/test';
 import type { Edition } from '../../src/content/model.ts';
@@ -37,8 +38,19 @@ async function waitForController(page: Page): Promise<void> {
     .toBe('activated');
 }
 
-/** Waits until the worker is activated and controls the page, and the caches hold the audio. */
-async function waitForOfflineCopy(page: Page): Promise<void> {
+/** The worker this build's pages register (`register.ts`), and a second version of it. */
+const WORKER = '/sw.js?build=modern';
+const WORKER_V2 = `${WORKER}&v=2`;
+const IS_WORKER_V2 = /\/sw\.js\?build=modern&v=2$/;
+const SETTINGS_KEY = 'ne-reading-settings:v1';
+const LEGACY_FILE = /-legacy-|page-nomodule/;
+const OTHER_FONT = /\/assets\/(lexend|opendyslexic)-[^/]+\.woff2$/;
+
+/**
+ * Waits until the worker is activated and controls the page, and the caches hold the audio. A web
+ * visitor's copy has the default font's two faces; a kiosk's has every font (a visitor may choose one offline).
+ */
+async function waitForOfflineCopy(page: Page, { kiosk = false } = {}): Promise<void> {
   await expect
     .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? null), { timeout: 30_000 })
     .toBe('activated');
@@ -47,7 +59,8 @@ async function waitForOfflineCopy(page: Page): Promise<void> {
   for (const path of ['/index.html', '/edition.json', '/narration.vtt', '/audio/manifest.json', '/audio/narration.webm', '/audio/narration.mp3', '/audio/asides.webm', '/audio/asides.mp3']) {
     expect(cached, `precache holds ${path}`).toContain(path);
   }
-  expect(cached.filter((p) => p.endsWith('.woff2'))).toHaveLength(6);
+  await expect.poll(async () => (await cachedPaths(page)).filter((p) => p.endsWith('.woff2')).length).toBe(kiosk ? 6 : 2);
+  if (kiosk) await expect.poll(async () => (await cachedPaths(page)).some((p) => /\/assets\/kiosk-[\w-]+\.js$/.test(p))).toBe(true);
   await expect
     .poll(async () => (await cachedPaths(page)).filter((p) => /\/assets\/howler(-backend)?-[\w-]+\.js$/.test(p)).length)
     .toBeGreaterThanOrEqual(2);
@@ -95,17 +108,14 @@ test('after one visit, the edition loads and narrates the recording with the net
   // The whole text.
   const onPage = await page.locator('[data-sid]').evaluateAll((els) => els.map((el) => el.getAttribute('data-sid')));
   expect(onPage).toEqual(edition.sentences.map((s) => s.id));
-  // Every reading font (the default and the two alternatives), regular and bold.
+  // The reading font in use (the default), regular and bold. (The other two are kept once chosen:
+  // see the next test; a kiosk keeps all three.)
   const faces = await page.evaluate(async () => {
-    for (const family of ['Atkinson Hyperlegible', 'OpenDyslexic', 'Lexend']) {
-      await document.fonts.load(`400 1em "${family}"`);
-      await document.fonts.load(`700 1em "${family}"`);
-    }
+    await document.fonts.load('400 1em "Atkinson Hyperlegible"');
+    await document.fonts.load('700 1em "Atkinson Hyperlegible"');
     return [...document.fonts].map((f) => `${f.family.replace(/"/g, '')} ${f.weight} ${f.status}`);
   });
-  for (const family of ['Atkinson Hyperlegible', 'OpenDyslexic', 'Lexend']) {
-    for (const weight of ['400', '700']) expect(faces).toContain(`${family} ${weight} loaded`);
-  }
+  for (const weight of ['400', '700']) expect(faces).toContain(`Atkinson Hyperlegible ${weight} loaded`);
 
   // The recording plays from the precache (206 partial responses) and the highlight follows.
   await page.getByRole('button', { name: 'Play', exact: true }).click();
@@ -116,10 +126,83 @@ test('after one visit, the edition loads and narrates the recording with the net
   expect(leaked).toEqual([]);
 });
 
+test('a first visit precaches what this browser uses: no legacy file, no other font; a chosen font is kept; offline the device voice narrates', async ({ page, context }) => {
+  test.setTimeout(90_000);
+  const edition = JSON.parse(readFileSync(`${process.env.EDITION_OUT_DIR ?? 'dist'}/edition.json`, 'utf8')) as Edition;
+  await page.addInitScript({ content: FAKE_SPEECH });
+  await page.goto('/');
+  await waitForUpgrade(page);
+  await waitForController(page);
+  expect(await page.evaluate(() => navigator.serviceWorker.controller!.scriptURL)).toMatch(/\/sw\.js\?build=modern$/);
+  // The precache is complete once the worker is active: the page, the model, the narration code.
+  const cached = await cachedPaths(page);
+  for (const path of ['/index.html', '/edition.json']) expect(cached).toContain(path);
+  expect(cached.some((p) => /\/assets\/narration-loader-[\w-]+\.js$/.test(p))).toBe(true);
+  expect(cached.filter((p) => LEGACY_FILE.test(p)), 'no legacy bundle in a modern browser').toEqual([]);
+  expect(cached.filter((p) => OTHER_FONT.test(p)), 'no font the page does not show').toEqual([]);
+  expect(cached.filter((p) => p.endsWith('.woff2'))).toHaveLength(2);
+  expect(cached.filter((p) => /\/assets\/kiosk-|\/audio\/|howler|narration\.vtt|embed\.js/.test(p)), 'no kiosk, recording or transcript').toEqual([]);
+  // Each file once: no second copy of the page or the model in another cache.
+  expect(cached.length).toBe(new Set(cached).size);
+
+  // OpenDyslexic chosen in Reading settings: its faces are kept (and only they).
+  // (The reader bar may keep the button behind "More".)
+  const settingsButton = page.getByRole('button', { name: 'Reading settings' }).or(page.getByRole('menuitem', { name: 'Reading settings' }));
+  if (!(await settingsButton.isVisible())) await page.getByRole('button', { name: 'More', exact: true }).click();
+  await settingsButton.click();
+  const dialog = page.getByRole('dialog', { name: 'Reading settings' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('radio', { name: 'OpenDyslexic' }).check();
+  await page.keyboard.press('Escape');
+  await page.evaluate(() => document.fonts.ready);
+  await expect
+    .poll(async () => (await cachedPaths(page)).filter((p) => OTHER_FONT.test(p)).map((p) => p.replace(/-[\w]+\.woff2$/, '')).sort(), { timeout: 15_000 })
+    .toEqual(['/assets/opendyslexic-latin-400-normal', '/assets/opendyslexic-latin-700-normal']);
+
+  // Offline: the text, the chosen font, the device voice reads and the highlight follows.
+  const leaked = await goOffline(context);
+  const response = await page.reload();
+  expect(response?.fromServiceWorker()).toBe(true);
+  await waitForUpgrade(page);
+  const onPage = await page.locator('[data-sid]').evaluateAll((els) => els.map((el) => el.getAttribute('data-sid')));
+  expect(onPage).toEqual(edition.sentences.map((s) => s.id));
+  expect(await page.evaluate(() => document.documentElement.dataset.font)).toBe('opendyslexic');
+  const faces = await page.evaluate(async () => {
+    await document.fonts.load('400 1em "OpenDyslexic"');
+    await document.fonts.load('700 1em "OpenDyslexic"');
+    return [...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'OpenDyslexic').map((f) => `${f.weight} ${f.status}`);
+  });
+  expect(faces).toEqual(expect.arrayContaining(['400 loaded', '700 loaded']));
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await page.waitForFunction(
+    () => (window as unknown as { __speech: { events: { type: string }[] } }).__speech.events.filter((e) => e.type === 'end').length >= 2,
+    null,
+    { timeout: 15_000 },
+  );
+  await expect(page.locator('[data-sid][aria-current="true"]')).toHaveCount(1);
+  await expect(page.locator('narration-controls [part="error"]')).toHaveCount(0);
+  expect(leaked).toEqual([]);
+});
+
+test('a font chosen on an earlier visit (in storage before the worker existed) is kept once the worker is active', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [SETTINGS_KEY, JSON.stringify({ font: 'opendyslexic' })] as const);
+  await page.goto('/');
+  await waitForUpgrade(page);
+  await page.evaluate(() => document.fonts.ready);
+  await waitForController(page);
+  await expect
+    .poll(async () => (await cachedPaths(page)).filter((p) => OTHER_FONT.test(p)).map((p) => p.replace(/-[\w]+\.woff2$/, '')).sort(), { timeout: 15_000 })
+    .toEqual(expect.arrayContaining(['/assets/opendyslexic-latin-400-normal']));
+  const cached = await cachedPaths(page);
+  expect(cached.filter((p) => /lexend/.test(p))).toEqual([]);
+  expect(cached.filter((p) => LEGACY_FILE.test(p))).toEqual([]);
+});
+
 test('in kiosk mode the recording is kept for offline use at once, without Play', async ({ page }) => {
   test.setTimeout(60_000);
   await page.goto('/?kiosk');
-  await waitForOfflineCopy(page);
+  await waitForOfflineCopy(page, { kiosk: true });
   // And the spoken help's recording, so a blind visitor is answered offline too.
   await expect
     .poll(async () => (await cachedPaths(page)).filter((p) => p.includes('/audio/interface.')).sort(), { timeout: 30_000 })
@@ -135,10 +218,10 @@ test('a new version waits while the page is in use and takes over after an idle 
   const firstScript = await page.evaluate(() => navigator.serviceWorker.controller!.scriptURL);
 
   // A new version: the same scope, a different script URL, so the browser installs it as an update.
-  await page.evaluate(async () => {
+  await page.evaluate(async (url) => {
     (window as unknown as { __beforeUpdate: boolean }).__beforeUpdate = true;
-    await navigator.serviceWorker.register('/sw.js?v=2');
-  });
+    await navigator.serviceWorker.register(url);
+  }, WORKER_V2);
   await expect
     .poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state ?? null), { timeout: 30_000 })
     .toBe('installed');
@@ -167,7 +250,7 @@ test('a new version waits while the page is in use and takes over after an idle 
   await reloaded;
   await waitForUpgrade(page);
   expect(await page.evaluate(() => (window as unknown as { __beforeUpdate?: boolean }).__beforeUpdate)).toBeUndefined();
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? '')).toMatch(/\/sw\.js\?v=2$/);
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? '')).toMatch(IS_WORKER_V2);
   expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null)).toBeNull();
 });
 
@@ -176,7 +259,7 @@ test('outside kiosk mode a waiting version takes over on the next visit, without
   await page.goto('/');
   await waitForUpgrade(page);
   await waitForController(page);
-  await page.evaluate(() => navigator.serviceWorker.register('/sw.js?v=2'));
+  await page.evaluate((url) => navigator.serviceWorker.register(url), WORKER_V2);
   await expect
     .poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state ?? null), { timeout: 30_000 })
     .toBe('installed');
@@ -191,19 +274,19 @@ test('outside kiosk mode a waiting version takes over on the next visit, without
       },
       { timeout: 60_000, intervals: [1000, 2000] },
     )
-    .toMatch(/\/sw\.js\?v=2$/);
+    .toMatch(IS_WORKER_V2);
 });
 
 /**
  * A deployment: a new version of the worker — this build's worker with its page's precache revision
  * changed, as a new build changes the page; with `recording: true` the recording's too (its index is
- * listed in the worker's manifest, never precached). It is served at `sw.js?v=2` (browsers' update
+ * listed in the worker's manifest, never precached). It is served at `sw.js?build=modern&v=2` (browsers' update
  * checks of the same URL are out of a test's reach); pages loaded from now on register that URL, as a
  * real page registers the one it always does. The new version installs and waits.
  */
 async function deployNewVersion(page: Page, context: BrowserContext, { recording = false } = {}): Promise<void> {
-  await context.route(/\/sw\.js\?v=2$/, async (route) => {
-    const response = await route.fetch({ url: route.request().url().replace(/\?v=2$/, '') });
+  await context.route(IS_WORKER_V2, async (route) => {
+    const response = await route.fetch({ url: route.request().url().replace(/&v=2$/, '') });
     let body = await response.text();
     const pageEntry = /("revision":")[0-9a-f]+(","url":"index\.html")/;
     expect(body).toMatch(pageEntry);
@@ -214,10 +297,10 @@ async function deployNewVersion(page: Page, context: BrowserContext, { recording
   await page.addInitScript(() => {
     const register = ServiceWorkerContainer.prototype.register;
     ServiceWorkerContainer.prototype.register = function (url, options) {
-      return register.call(this, String(url).replace(/sw\.js$/, 'sw.js?v=2'), options);
+      return register.call(this, String(url).replace(/sw\.js\?build=modern$/, 'sw.js?build=modern&v=2'), options);
     };
   });
-  await page.evaluate(() => navigator.serviceWorker.register('/sw.js?v=2'));
+  await page.evaluate((url) => navigator.serviceWorker.register(url), WORKER_V2);
   await expect
     .poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state ?? null), { timeout: 60_000 })
     .toBe('installed');
@@ -269,7 +352,7 @@ test('a kiosk updated and then cut off from the network still narrates the recor
   });
   await page.goto('/?kiosk&narration=recorded&idle=30&speech=off');
   await waitForUpgrade(page);
-  await waitForOfflineCopy(page);
+  await waitForOfflineCopy(page, { kiosk: true });
   const kept = await recordingCaches(page);
 
   // A deployment that changes the page but not the recording: the new version installs and waits.
@@ -281,7 +364,7 @@ test('a kiosk updated and then cut off from the network still narrates the recor
   await leaveAttract(page);
   await expect.poll(() => marked(page).catch(() => true), { timeout: 120_000, intervals: [1000] }).toBe(false);
   await waitForUpgrade(page);
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? '')).toMatch(/\/sw\.js\?v=2$/);
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? '')).toMatch(IS_WORKER_V2);
   expect(await recordingCaches(page)).toEqual(kept); // the same recording, the same cache: kept
 
   // Offline, the next visitor presses Play: the recording plays and the highlight follows.
@@ -300,7 +383,7 @@ test('a new recording is stored while the new version installs; the old one goes
   });
   await page.goto('/?kiosk&narration=recorded&idle=3600&speech=off');
   await waitForUpgrade(page);
-  await waitForOfflineCopy(page);
+  await waitForOfflineCopy(page, { kiosk: true });
   const [old] = await recordingCaches(page);
   expect(old).toBeDefined();
 

@@ -57,7 +57,7 @@ describe('registerOffline', () => {
     f.fire('load');
     expect(f.container.register).not.toHaveBeenCalled();
     f.timers.forEach((t) => t());
-    expect(f.container.register).toHaveBeenCalledWith('/sw.js');
+    expect(f.container.register).toHaveBeenCalledWith('/sw.js?build=modern'); // the build this page runs
   });
 
   it('survives a register() that resolves without a registration (blocked workers): idle resets do not throw', async () => {
