@@ -88,6 +88,10 @@ export class NarrationController implements ReactiveController {
   #storedPreferences: NarrationPreferences;
   /** A command is waiting for the session to load (show "Loading…" only then). */
   #waiting = false;
+  /** Stopped, or moved while idle: the place stays highlighted (and visible) until the reader moves on. */
+  #placeKept = false;
+  /** The reader's keyboard layout (Keyboard Map API, where the browser has it): each key's own character. */
+  #layoutMap: { get(code: string): string | undefined } | null = null;
   /** The last short message for the reader (announced politely by the controls), with a serial so a repeat is re-read. */
   #message: { text: string; serial: number } | null = null;
 
@@ -171,6 +175,17 @@ export class NarrationController implements ReactiveController {
       .requestIdleCallback;
     if (idle) idle(() => void this.ensureSession(), { timeout: 3000 });
     else setTimeout(() => void this.ensureSession(), 1500);
+    // …or sooner, the moment the reader reaches for the reader bar (a touch, the pointer, focus),
+    // so Play finds the session ready.
+    const bar = this.#host.querySelector('#reader-controls') ?? this.#host;
+    for (const type of ['pointerdown', 'pointerover', 'focusin'] as const) {
+      bar.addEventListener(type, () => void this.ensureSession(), { signal, once: true, passive: true });
+    }
+    if (typeof navigator !== 'undefined') {
+      const keyboard = (navigator as { keyboard?: { getLayoutMap?: () => Promise<{ get(code: string): string | undefined }> } }).keyboard;
+      // Not in every browser, nor in every frame: without it, keys are read as they come (shortcuts.ts).
+      keyboard?.getLayoutMap?.().then((map) => (this.#layoutMap = map), () => undefined);
+    }
   }
 
   hostDisconnected(): void {
@@ -235,22 +250,27 @@ export class NarrationController implements ReactiveController {
         engine.toggle();
         break;
       case 'stop':
+        this.#placeKept = true;
         engine.stop();
         this.#focusLastSentence();
         break;
       case 'next':
+        this.#placeKept = true;
         engine.next();
         this.#sayPositionIfSilent();
         break;
       case 'previous':
+        this.#placeKept = true;
         engine.previous();
         this.#sayPositionIfSilent();
         break;
       case 'next-paragraph':
+        this.#placeKept = true;
         engine.nextParagraph();
         this.#sayPositionIfSilent();
         break;
       case 'previous-paragraph':
+        this.#placeKept = true;
         engine.previousParagraph();
         this.#sayPositionIfSilent();
         break;
@@ -361,6 +381,7 @@ export class NarrationController implements ReactiveController {
    * preferences and the position (stored and in memory), removes the highlight. Nothing speaks.
    */
   reset(): void {
+    this.#placeKept = false;
     if (this.session) this.session.reset();
     else {
       this.#store.clear();
@@ -399,11 +420,13 @@ export class NarrationController implements ReactiveController {
   /**
    * The highlight follows the sound: while playing it moves when a sentence really starts
    * (`onSentenceStart`), so with recorded audio it follows the audio clock, not the gap before;
-   * paused, it shows the position (which Previous/Next move); stopped, nothing is highlighted.
+   * paused, it shows the position (which Previous/Next move); stopped or moved while idle, the
+   * place stays highlighted until the reader moves on; finished or reset, nothing is highlighted.
    */
   #onEngineChange(): void {
     const snapshot = this.session!.engine.snapshot;
-    if (snapshot.status === 'paused') this.#highlight(snapshot.currentId);
+    if (snapshot.status === 'ended') this.#placeKept = false;
+    if (snapshot.status === 'paused' || (snapshot.status === 'idle' && this.#placeKept)) this.#highlight(snapshot.currentId);
     else if (snapshot.status === 'playing') {
       // Starting from nothing (first Play, a jump from idle): show where reading begins at once.
       if (!this.#highlighter.element) this.#highlight(snapshot.currentId);
@@ -437,7 +460,7 @@ export class NarrationController implements ReactiveController {
       return;
     }
     if (!this.preferences.shortcuts) return;
-    const command = matchShortcut(event);
+    const command = matchShortcut(event, undefined, this.#layoutMap?.get(event.code));
     if (!command) return;
     // Behind an open modal dialog the reader is busy with the dialog: Play must not start there.
     if (frontModalDialog()) return;

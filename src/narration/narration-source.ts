@@ -13,6 +13,15 @@ export type SourcePreference = 'auto' | NarrationSource;
 /** The status-line notice shown (once) when the device voice fails and the recording takes over. */
 export const FALLBACK_NOTICE = 'Device voice unavailable. Playing the recorded narration from the same sentence.';
 
+/**
+ * How long narration waits after a notice is announced, so a screen reader says it before the
+ * first words rather than over them: about 40 ms a character (a brisk screen-reader pace),
+ * 1–3.5 s.
+ */
+export function noticeLeadMs(notice: string): number {
+  return Math.min(3500, Math.max(1000, notice.length * 40));
+}
+
 /** Accepted values of the `narration` URL parameter. */
 const PARAM_VALUES: Readonly<Record<string, NarrationSource>> = {
   recorded: 'recorded',

@@ -17,7 +17,7 @@ import {
 } from './preferences.ts';
 import type { NarrationBackend, NarrationItem, NarrationScript, VoiceAssignment, VoiceCast, VoiceInfo } from './types.ts';
 import { LazyBackend } from './backends/lazy-backend.ts';
-import { FALLBACK_NOTICE, initialSource, shouldFallBack, type NarrationSource } from './narration-source.ts';
+import { FALLBACK_NOTICE, initialSource, noticeLeadMs, shouldFallBack, type NarrationSource } from './narration-source.ts';
 
 /** A backend that can list its voices (the Web Speech backend does). */
 export interface VoicedBackend extends NarrationBackend {
@@ -114,7 +114,11 @@ export class NarrationSession {
         }
         if (snapshot.status === 'error' && snapshot.error && shouldFallBack(snapshot.error, this.#source, this.#forced)) {
           this.#switchTo('recorded', FALLBACK_NOTICE);
+          // The notice is announced first; the recording (loading meanwhile) waits until it is said.
+          const release = this.engine.hold();
           this.engine.play();
+          const timer = setTimeout(release, noticeLeadMs(FALLBACK_NOTICE));
+          this.#cleanups.push(() => clearTimeout(timer));
         }
       }),
     );

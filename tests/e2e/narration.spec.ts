@@ -110,7 +110,7 @@ test('Play reads in order and highlights exactly the sentence being read', async
   await expect(page.getByText(/Sentence \d+ of \d+/)).toBeVisible();
 });
 
-test('Pause holds speech and highlight, Play resumes; Stop clears the highlight and focuses the last sentence', async ({ page }) => {
+test('Pause holds speech and highlight, Play resumes; Stop keeps the place highlighted and focused, and Play starts there', async ({ page }) => {
   await open(page, { config: { msPerChar: 40 } });
   await button(page, 'Play').click();
   await expect(current(page)).toHaveCount(1);
@@ -130,9 +130,18 @@ test('Pause holds speech and highlight, Play resumes; Stop clears the highlight 
   await button(page, 'Play').click();
   await expect(page.locator('narration-controls').getByRole('status')).toHaveText('Playing');
   await button(page, 'Stop').click();
-  await expect(current(page)).toHaveCount(0);
+  await expect(page.locator('narration-controls').getByRole('status')).toHaveText('Stopped');
+  // The place survives Stop: still highlighted, and focused, until the reader moves on.
   const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-sid'));
   expect(focused).toBe(held);
+  await expect(current(page)).toHaveCount(1);
+  await expect(current(page)).toHaveAttribute('data-sid', held!);
+  const spokenAtStop = (await speech(page)).spoken.length;
+  await button(page, 'Play').click();
+  await expect.poll(async () => (await speech(page)).spoken.length).toBeGreaterThan(spokenAtStop);
+  // Play starts again at the kept place: the same words the synthesizer was reading at Pause.
+  expect((await speech(page)).spoken[spokenAtStop]!.text).toBe(atPause.spoken.at(-1)!.text);
+  await expect(current(page)).toHaveAttribute('data-sid', held!);
 });
 
 test('Next and Previous move speech and highlight; paragraph buttons jump by paragraph', async ({ page }) => {

@@ -27,6 +27,8 @@ const KEY_NAMES: Record<string, string> = {
   ArrowUp: 'Up arrow',
   ArrowDown: 'Down arrow',
   ' ': 'Space',
+  ',': ', (comma)',
+  '.': '. (full stop)',
 };
 
 /**

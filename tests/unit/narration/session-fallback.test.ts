@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NarrationSession } from '../../../src/narration/session.ts';
 import { SpeechSynthesisBackend } from '../../../src/narration/backends/speech-synthesis-backend.ts';
 import { createNarrationStore, createPositionStore } from '../../../src/narration/preferences.ts';
-import { FALLBACK_NOTICE, type NarrationSource } from '../../../src/narration/narration-source.ts';
+import { FALLBACK_NOTICE, noticeLeadMs, type NarrationSource } from '../../../src/narration/narration-source.ts';
 import type { NarrationBackend, NarrationItem } from '../../../src/narration/types.ts';
 import { FakeSpeechSynthesis, createFakeUtterance } from './fake-speech.ts';
 import { SCRIPT, SIX_VOICES, advance } from './helpers.ts';
@@ -58,9 +58,13 @@ describe('NarrationSession fallback', () => {
     const { session, recorded } = setup();
     await advance();
     session.engine.play();
-    await advance(3000);
+    await advance(500);
     expect(session.source).toBe('recorded');
     expect(session.notice).toBe(FALLBACK_NOTICE);
+    // The notice is said first: the recording waits for it, then reads.
+    await advance(noticeLeadMs(FALLBACK_NOTICE) - 700);
+    expect(recorded).toEqual([]);
+    await advance(3000);
     expect(recorded[0]).toBe('s1'); // "Snow fell on the city." failed on the device: the recording reads it
     expect(recorded).toContain('s2');
     expect(session.engine.snapshot.error).toBeNull();
