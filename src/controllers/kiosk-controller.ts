@@ -418,7 +418,7 @@ export class KioskController implements ReactiveController {
   };
 
   #help(): KioskHelpElement | null {
-    return this.#host.shadowRoot?.querySelector('kiosk-help') ?? null;
+    return this.#host.querySelector('.ne-layer kiosk-help');
   }
 
   async #openHelp(): Promise<void> {

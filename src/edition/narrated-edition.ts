@@ -2,13 +2,14 @@
  * The root element. It wraps the static edition (light DOM, rendered at build time), owns the
  * reading-settings model and the narration controller, applies the effective settings to the
  * document, and wires the child controls: they send intent (typed events) up, and it hands state
- * down. Dialogs live in its shadow root; the toolbar controls live in the static light DOM.
+ * down. It has no shadow root: dialogs live in a light-DOM layer after the text, and the toolbar
+ * controls live in the static light DOM.
  * In kiosk mode (`kiosk` attribute) it loads the kiosk controller, as its own chunk, and hands
  * it the attract screen, idle reset, keypad and kiosk bar. Every lazy chunk goes through
  * `loadChunk` (one retry); when one cannot be loaded (the edition was updated since the page was
  * opened) it shows the reload notice, and a kiosk reloads by itself at its next idle reset.
  */
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { ReadingSettingsModel } from '../settings/model.ts';
 import type { ReadingSettings } from '../settings/types.ts';
@@ -49,41 +50,43 @@ const DIALOG_MODULES: Record<DialogName, () => Promise<unknown>> = {
 
 /**
  * @summary Root of the narrated edition: reading settings and narration for the text it wraps.
- * @slot - The static edition: header (with `<reading-toolbar>` and `<narration-controls>`), main text, source matter.
+ * Wraps the static edition (header with `<reading-toolbar>` and `<narration-controls>`, main text,
+ * source matter) without a shadow root; its own rendering goes into `.ne-layer`, its last child.
  */
 @customElement('narrated-edition')
 export class NarratedEdition extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-    }
-    /* Printing: the text only (no dialogs, notices or kiosk screens). */
-    @media print {
-      :host > :not(slot) {
-        display: none !important;
-      }
-    }
-  `;
+  /**
+   * No shadow root: the static text stays where the browser first painted it (a shadow root with a
+   * slot would re-slot, and so repaint, the whole text when the element upgrades). What this
+   * element renders (dialogs, the reload notice, kiosk screens) goes into one light-DOM layer
+   * after the text; page.css styles it (and hides it in print).
+   */
+  protected override createRenderRoot(): HTMLElement {
+    const layer = this.ownerDocument.createElement('div');
+    layer.className = 'ne-layer';
+    this.append(layer);
+    return layer;
+  }
 
-  /** Forces device speech (`device`) or the recorded narration (`recorded`); main.ts sets it from `?narration=`. */
+  /** Forces device speech (`device`) or the recorded narration (`recorded`); app.ts sets it from `?narration=`. */
   @property({ attribute: 'narration-source' }) narrationSource?: string;
 
   /** Museum kiosk mode (`?kiosk`): attract screen, idle reset, keypad, kiosk bar, 48 px targets. */
   @property({ type: Boolean, reflect: true }) kiosk = false;
 
-  /** Kiosk: seconds without input before "Are you still there?" (`?idle=`, 30–3600; main.ts clamps). */
+  /** Kiosk: seconds without input before "Are you still there?" (`?idle=`, 30–3600; page-options.ts clamps). */
   @property({ type: Number }) idle = 120;
 
   /**
    * Kiosk: spoken help — `on` (from the first moment), `auto` (on at the first key press) or
-   * `off` (only with the visitor's toggle). `?speech=` (main.ts parses it).
+   * `off` (only with the visitor's toggle). `?speech=` (page-options.ts parses it).
    */
   @property() speech: 'on' | 'auto' | 'off' = 'auto';
 
   /** Kiosk: speed of the spoken help, 0.5–2 (`?speech-rate=`). */
   @property({ type: Number, attribute: 'speech-rate' }) speechRate = 1;
 
-  /** The settings model; set by main.ts before the element upgrades. */
+  /** The settings model; set by app.ts. */
   @property({ attribute: false }) settingsModel?: ReadingSettingsModel;
 
   @state() private settings?: ReadingSettings;
@@ -107,7 +110,7 @@ export class NarratedEdition extends LitElement {
         editionUrl: new URL('edition.json', document.baseURI).href,
         manifestUrl: new URL('audio/manifest.json', document.baseURI).href,
         startId,
-        // Kiosks and embedders can force a source: ?narration=recorded (main.ts sets the attribute), or
+        // Kiosks and embedders can force a source: ?narration=recorded (app.ts sets the attribute), or
         // <narrated-edition narration-source="recorded"> in the page itself.
         forcedSource: parseSourceParam(this.narrationSource ?? null),
         ...stores,
@@ -362,7 +365,6 @@ export class NarratedEdition extends LitElement {
     const session = this.narration.session;
     return html`
       <reload-notice .message=${this.reloadMessage} ?kiosk=${this.kiosk} @reload-request=${this.onReloadRequest}></reload-notice>
-      <slot></slot>
       ${this.settings && this.dialogs.has('settings')
         ? html`<reading-settings
             .settings=${this.settings}

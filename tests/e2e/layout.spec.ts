@@ -37,7 +37,7 @@ test('no horizontal scrolling at 400% zoom of a 1280 px window (device scale)', 
   await page.getByRole('button', { name: 'Reading settings' }).click();
   await expect(page.getByRole('dialog', { name: 'Reading settings' })).toBeVisible();
   const dialogOverflow = await page.evaluate(() => {
-    const host = document.querySelector('narrated-edition')!.shadowRoot!.querySelector('reading-settings')!;
+    const host = document.querySelector('narrated-edition reading-settings')!;
     const dialog = host.shadowRoot!.querySelector('dialog')!;
     return { over: dialog.scrollWidth - dialog.clientWidth, right: dialog.getBoundingClientRect().right };
   });

@@ -144,7 +144,7 @@ test.describe('in a browser without <dialog> and AbortController', () => {
     await expect.poll(() => focusPath(page)).toMatch(/reading-settings > button\.close$/);
     // Modal: the backdrop (from the shared dialog styles) lies over the rest of the page, under the dialog.
     const hits = await page.evaluate(() => {
-      const root = document.querySelector('narrated-edition')!.shadowRoot!.querySelector('reading-settings')!.shadowRoot!;
+      const root = document.querySelector('narrated-edition reading-settings')!.shadowRoot!;
       const box = root.querySelector('dialog')!.getBoundingClientRect();
       const at = (x: number, y: number) => {
         const el = root.elementFromPoint(x, y);
