@@ -159,11 +159,29 @@ registerRoute(
   ({ request }) => respondKept(request, request.url.split(/[?#]/)[0]!, plan.onDemand, true),
 );
 
+const pageUrl = new URL('index.html', self.registration.scope).href;
+
+/**
+ * The address the visitor's page was loaded from (`/edition/`, `/edition/?kiosk`…), if it is this
+ * edition's page: the same document as index.html, already in the HTTP cache under that address.
+ */
+async function loadedPageUrl(): Promise<string> {
+  const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  const bare = (url: string) => url.split(/[?#]/)[0]!;
+  const page = windows.find((client) => bare(client.url) === self.registration.scope || bare(client.url) === pageUrl);
+  return page ? page.url.split('#')[0]! : pageUrl;
+}
+
 // The precache revalidates what changes without a new name (index.html, edition.json) instead of
-// workbox's `reload`: when the page has just loaded it, the server answers 304 and nothing is sent twice.
+// workbox's `reload`: when the page has just loaded it, the server answers 304 and nothing is sent
+// twice. index.html is asked for at the address the page was loaded from, whose copy the HTTP cache holds.
 addPlugins([
   {
-    requestWillFetch: async ({ request }) => (request.cache === 'reload' ? new Request(request, { cache: 'no-cache' }) : request),
+    requestWillFetch: async ({ request }) => {
+      if (request.cache !== 'reload') return request;
+      const url = request.url === pageUrl ? await loadedPageUrl() : request.url;
+      return new Request(url, { cache: 'no-cache', credentials: request.credentials, integrity: request.integrity });
+    },
   },
 ]);
 // Everything else that was precached; page options (?kiosk, ?narration=…) still find index.html.
