@@ -1,32 +1,46 @@
 #!/usr/bin/env node
 // Benchmarks the built edition in real Chromium and prints the figures the issues name:
-// first-load transfer (HTML+CSS+JS, gzipped; fonts excluded), font bytes for the first render,
-// Largest Contentful Paint on loopback with 4x CPU throttling (median of several runs), and, with
-// real speech (speech-dispatcher + espeak-ng), Play click → first utterance `start` and
-// utterance `start` → highlight painted.
-// Usage: npm run bench [-- --runs 7] [-- --no-build]. Results also go to tests/bench/results/latest.json.
-// Targets are reported, not enforced: timings on a shared machine vary.
+// - before load: HTML+CSS+JS (gzipped) requested before the load event, and the fonts of the first render;
+// - the whole first visit, served by a gzip host (tests/bench/gzip-server.mjs, under /edition/), the
+//   service worker allowed, 12 s without interaction: every byte the host wrote (page, idle warm-up,
+//   service-worker install), counted on the server side;
+// - First Contentful Paint and Largest Contentful Paint at 1x and 4x CPU throttling (median of runs);
+// - Lighthouse (mobile, its default simulated throttling) on the gzip host: performance, TBT, LCP,
+//   accessibility and best practices (reported as unavailable, with the reason, if it cannot run);
+// - with real speech (speech-dispatcher + espeak-ng), Play click → first utterance `start` and
+//   utterance `start` → highlight painted; the recording's Play → audio and highlight lag; the
+//   kiosk's spoken-help latencies.
+// Usage: npm run bench [-- --runs 7] [-- --no-build] [-- --first-visit-only] [-- --lighthouse-runs 3].
+// `--first-visit-only` measures only the load, first-visit, paint and Lighthouse figures (about a
+// minute) and writes tests/bench/results/first-visit.json; a full run writes tests/bench/results/latest.json.
+// The build goes to EDITION_OUT_DIR (default dist). Targets are reported, not enforced: timings on a shared machine vary.
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { preview } from 'vite';
 import { chromium } from '@playwright/test';
 import { startSpeechStack } from '../e2e/support/speech-stack.mjs';
+import { startGzipHost } from './gzip-server.mjs';
 
 const args = process.argv.slice(2);
-const runs = Number(args[args.indexOf('--runs') + 1]) || 7;
-if (!args.includes('--no-build') || !existsSync('dist/index.html')) {
-  execSync('npx vite build', { stdio: 'inherit' });
+const option = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) || fallback : fallback);
+const runs = option('--runs', 7);
+const lighthouseRuns = option('--lighthouse-runs', args.includes('--first-visit-only') ? 1 : 3);
+const firstVisitOnly = args.includes('--first-visit-only') || args.includes('--load-only');
+const outDir = process.env.EDITION_OUT_DIR ?? 'dist';
+if (!args.includes('--no-build') || !existsSync(`${outDir}/index.html`)) {
+  execSync('npx vite build', { stdio: 'inherit', env: { ...process.env, EDITION_OUT_DIR: outDir } });
 }
 
 const executablePath =
   process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
-const speechStack = startSpeechStack();
-const server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'silent' });
-const address = server.httpServer.address();
-const baseURL = `http://127.0.0.1:${address.port}/`;
+const speechStack = firstVisitOnly ? null : startSpeechStack();
+const host = await startGzipHost({ root: outDir });
+// Load figures come from the gzip host (a sub-path, as deployed); the speech and recording figures from vite preview.
+const server = firstVisitOnly ? null : await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'silent' });
+const baseURL = server ? `http://127.0.0.1:${server.httpServer.address().port}/` : host.url;
 const browser = await chromium.launch({ executablePath, args: launchArgs });
 
 const median = (values) => {
@@ -36,9 +50,9 @@ const median = (values) => {
 };
 const kb = (bytes) => Math.round((bytes / 1024) * 10) / 10;
 
-/** Bytes requested during a cold first load, split into text (gzipped) and fonts. */
+/** Bytes requested during a cold first load, split into text (gzipped) and fonts (no service worker: the page's own requests). */
 async function measureTransfer() {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   const responses = [];
   let loaded = false;
@@ -47,7 +61,7 @@ async function measureTransfer() {
   // deferred on purpose, so they are reported apart from the first load.
   page.on('request', (request) => (request.deferred = loaded));
   page.on('response', (response) => responses.push(response));
-  await page.goto(baseURL, { waitUntil: 'networkidle' });
+  await page.goto(host.url, { waitUntil: 'networkidle' });
   await page.evaluate(() => document.fonts.ready);
   const rows = [];
   for (const response of responses) {
@@ -69,15 +83,41 @@ async function measureTransfer() {
   };
 }
 
-/** LCP of a cold load with 4x CPU throttling. */
-async function measureLcp() {
-  const context = await browser.newContext();
+/**
+ * The whole first visit as a host sees it: a fresh browser profile opens the page on the gzip host,
+ * the service worker allowed, and nobody touches it for 12 s. Counts every byte the host wrote
+ * (headers and gzipped bodies), requests from the page and from the service worker alike.
+ */
+async function measureFirstVisit(seconds = 12) {
+  const context = await browser.newContext({ serviceWorkers: 'allow' });
+  const page = await context.newPage();
+  let loadAt = 0;
+  page.on('load', () => (loadAt = Date.now()));
+  host.reset();
+  const start = Date.now();
+  await page.goto(host.url, { waitUntil: 'load' });
+  await page.waitForTimeout(seconds * 1000 - (Date.now() - start));
+  const bytes = host.bytes();
+  const requests = host.requests().map((r) => ({ ...r, path: r.path.replace(/^\/edition\//, '') }));
+  const worker = await page.evaluate(() => navigator.serviceWorker.controller?.state ?? 'none');
+  const cached = await page.evaluate(async () => {
+    const paths = [];
+    for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) paths.push(new URL(request.url).pathname.replace(/^\/edition\//, ''));
+    return paths.sort();
+  });
+  await context.close();
+  return { bytes, requests, worker, cached, loadMs: loadAt - start };
+}
+
+/** FCP, LCP and CLS of a cold load with `rate`x CPU throttling. */
+async function measurePaint(rate) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  await page.goto(baseURL, { waitUntil: 'load' });
+  if (rate > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  await page.goto(host.url, { waitUntil: 'load' });
   const result = await page.evaluate(
     () =>
       new Promise((resolve) => {
@@ -89,11 +129,83 @@ async function measureLcp() {
         new PerformanceObserver((list) => {
           for (const entry of list.getEntries()) if (!entry.hadRecentInput) cls += entry.value;
         }).observe({ type: 'layout-shift', buffered: true });
-        setTimeout(() => resolve({ lcp, cls }), 1500);
+        setTimeout(() => {
+          const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0;
+          resolve({ fcp, lcp, cls });
+        }, 1500);
       }),
   );
   await context.close();
   return result;
+}
+
+/** Median FCP/LCP (and worst CLS) of `n` cold loads at `rate`x CPU throttling. */
+async function measurePaints(rate, n) {
+  const samples = [];
+  for (let i = 0; i < n; i++) samples.push(await measurePaint(rate));
+  return {
+    rate,
+    fcpMedianMs: Math.round(median(samples.map((s) => s.fcp))),
+    lcpMedianMs: Math.round(median(samples.map((s) => s.lcp))),
+    lcpMinusFcpMedianMs: Math.round(median(samples.map((s) => s.lcp - s.fcp))),
+    fcpRunsMs: samples.map((s) => Math.round(s.fcp)),
+    lcpRunsMs: samples.map((s) => Math.round(s.lcp)),
+    clsMax: Math.max(...samples.map((s) => s.cls)),
+  };
+}
+
+/**
+ * Lighthouse, mobile (its defaults: Moto G Power emulation, simulated slow 4G and 4x CPU), on the
+ * gzip host, in its own headless Chromium. Median of `n` runs. Returns `{ error }` when it cannot run.
+ */
+async function measureLighthouse(n) {
+  let lighthouse;
+  let chromeLauncher;
+  try {
+    lighthouse = (await import('lighthouse')).default;
+    chromeLauncher = await import('chrome-launcher');
+  } catch (error) {
+    return { error: `lighthouse is not installed (npm install): ${error.message}` };
+  }
+  const reports = [];
+  let chrome;
+  try {
+    chrome = await chromeLauncher.launch({
+      chromePath: executablePath ?? '/usr/bin/chromium',
+      chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+    });
+    for (let i = 0; i < n; i++) {
+      const result = await lighthouse(host.url, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility', 'best-practices'],
+      });
+      const lhr = result.lhr;
+      if (lhr.runtimeError) throw new Error(`${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+      reports.push(lhr);
+    }
+  } catch (error) {
+    return { error: `Lighthouse could not run: ${error.message}` };
+  } finally {
+    await chrome?.kill();
+  }
+  const pick = (fn) => median(reports.map(fn));
+  const failing = (category) =>
+    [...new Set(reports.flatMap((lhr) => lhr.categories[category].auditRefs.filter((ref) => ref.weight > 0 && lhr.audits[ref.id].score !== null && lhr.audits[ref.id].score < 1).map((ref) => ref.id)))];
+  const last = reports.at(-1);
+  return {
+    runs: reports.length,
+    lighthouseVersion: last.lighthouseVersion,
+    performance: pick((lhr) => lhr.categories.performance.score),
+    accessibility: pick((lhr) => lhr.categories.accessibility.score),
+    bestPractices: pick((lhr) => lhr.categories['best-practices'].score),
+    tbtMs: Math.round(pick((lhr) => lhr.audits['total-blocking-time'].numericValue)),
+    lcpMs: Math.round(pick((lhr) => lhr.audits['largest-contentful-paint'].numericValue)),
+    fcpMs: Math.round(pick((lhr) => lhr.audits['first-contentful-paint'].numericValue)),
+    totalByteWeightKB: kb(pick((lhr) => lhr.audits['total-byte-weight'].numericValue)),
+    failingAudits: { performance: failing('performance'), accessibility: failing('accessibility'), bestPractices: failing('best-practices') },
+  };
 }
 
 /** Percentile of a list (nearest rank). */
@@ -124,7 +236,7 @@ async function measureSpeech(trials) {
             const t = performance.now();
             marks.starts.push(t);
             // aria-current is set synchronously by the engine's start handler; the next frame paints it.
-            requestAnimationFrame(() => requestAnimationFrame(() => marks.painted.push({ t0: t, t1: performance.now(), id: document.querySelector('[aria-current]')?.getAttribute('data-sid') })));
+            requestAnimationFrame(() => requestAnimationFrame(() => marks.painted.push({ t0: t, t1: performance.now(), id: document.querySelector('[aria-current]')?.getAttribute('id') })));
           });
           speak(u);
         };
@@ -138,6 +250,7 @@ async function measureSpeech(trials) {
       playToStart.push(marks.starts[0] - marks.click);
       // One frame after start at most (rAF → rAF measures up to the paint of the frame holding the highlight).
       startToPaint.push(marks.painted[0].t1 - marks.painted[0].t0);
+      await page.getByRole('button', { name: 'More', exact: true }).click(); // Stop is in the reader bar's "More" panel
       await page.getByRole('button', { name: 'Stop', exact: true }).click();
       await context.close();
     }
@@ -173,7 +286,7 @@ async function measureRecorded(trials) {
         for (const r of records) {
           if (r.target.getAttribute('aria-current') !== 'true') continue;
           const howl = window.Howler?._howls?.[0];
-          if (howl) marks.changes.push({ id: r.target.getAttribute('data-sid'), clock: howl.seek() * 1000, rate: howl.rate() });
+          if (howl) marks.changes.push({ id: r.target.getAttribute('id'), clock: howl.seek() * 1000, rate: howl.rate() });
         }
       }).observe(document, { subtree: true, attributes: true, attributeFilter: ['aria-current'] });
     });
@@ -254,16 +367,94 @@ async function measureKioskPrompts(kind, trials) {
   }
 }
 
-if (args.includes('--load-only')) {
-  // Only the first-load figures (transfer and LCP), for comparing two builds quickly.
+/** The load figures: before-load bytes, the whole first visit, FCP/LCP at 1x and 4x, Lighthouse. */
+async function measureLoad() {
+  const transfer = await measureTransfer();
+  const firstVisit = await measureFirstVisit(12);
+  const paint1x = await measurePaints(1, runs);
+  const paint4x = await measurePaints(4, runs);
+  const lighthouse = await measureLighthouse(lighthouseRuns);
+  return {
+    transfer,
+    firstVisit,
+    paint1x,
+    paint4x,
+    lighthouse,
+    results: {
+      firstLoadTextGzipKB: kb(transfer.textGzipBytes),
+      firstRenderFontKB: kb(transfer.fontBytes),
+      idleWarmupGzipKB: kb(transfer.deferredGzipBytes),
+      firstVisitKB: kb(firstVisit.bytes),
+      firstVisitWorker: firstVisit.worker,
+      firstVisitCachedFiles: firstVisit.cached,
+      firstVisitRequests: firstVisit.requests,
+      fcp1xMedianMs: paint1x.fcpMedianMs,
+      lcp1xMedianMs: paint1x.lcpMedianMs,
+      lcpMinusFcp1xMedianMs: paint1x.lcpMinusFcpMedianMs,
+      fcp4xMedianMs: paint4x.fcpMedianMs,
+      lcpMedianMs: paint4x.lcpMedianMs, // 4x, as before
+      lcpMinusFcp4xMedianMs: paint4x.lcpMinusFcpMedianMs,
+      lcpRunsMs: paint4x.lcpRunsMs,
+      paint: { '1x': paint1x, '4x': paint4x },
+      clsMax: Math.max(paint1x.clsMax, paint4x.clsMax),
+      lighthouse,
+    },
+  };
+}
+
+/** The table rows of the load figures. */
+function loadRows({ results, firstVisit, lighthouse }) {
+  const lh = lighthouse.error ? null : lighthouse;
+  const byWorker = firstVisit.requests.filter((r) => r.by !== 'page').reduce((sum, r) => sum + r.bodyBytes, 0);
+  const rows = [
+    ['Before load: HTML+CSS+JS, gzipped', `${results.firstLoadTextGzipKB} KB`, '≤ 25 KB'],
+    ['Font bytes for the first render', `${results.firstRenderFontKB} KB`, '≤ 60 KB'],
+    ['Idle warm-up after load (narration), gzipped', `${results.idleWarmupGzipKB} KB`, '(deferred)'],
+    ['Whole first visit, gzip host, worker on, 12 s, no input', `${results.firstVisitKB} KB`, '≤ 120 KB'],
+    ['  of which the service worker and its script (bodies)', `${kb(byWorker)} KB`, `(worker ${results.firstVisitWorker})`],
+    [`FCP / LCP, 1x CPU, median of ${runs}`, `${results.fcp1xMedianMs} / ${results.lcp1xMedianMs} ms`, `LCP − FCP ≤ 50 ms (${results.lcpMinusFcp1xMedianMs})`],
+    [`FCP / LCP, 4x CPU, median of ${runs}`, `${results.fcp4xMedianMs} / ${results.lcpMedianMs} ms`, `LCP − FCP ≤ 50 ms (${results.lcpMinusFcp4xMedianMs}); LCP ≤ 800 ms`],
+    ['Cumulative layout shift (worst run)', results.clsMax.toFixed(4), '0'],
+  ];
+  if (lh) {
+    rows.push(
+      [`Lighthouse mobile: performance (median of ${lh.runs})`, lh.performance.toFixed(2), '≥ 0.98'],
+      ['Lighthouse mobile: Total Blocking Time', `${lh.tbtMs} ms`, '≤ 100 ms'],
+      ['Lighthouse mobile: FCP / LCP (simulated slow 4G)', `${lh.fcpMs} / ${lh.lcpMs} ms`, '(report)'],
+      ['Lighthouse: accessibility', lh.accessibility.toFixed(2), '1'],
+      ['Lighthouse: best practices', lh.bestPractices.toFixed(2), '1'],
+    );
+  } else {
+    rows.push(['Lighthouse', 'not run', lighthouse.error]);
+  }
+  return rows;
+}
+
+/** Prints the table, the first visit's requests, and Lighthouse's failing audits. */
+function printLoad(rows, { firstVisit, lighthouse }) {
+  for (const [name, value, target] of rows) console.log(`  ${name.padEnd(58)} ${value.padStart(14)}   target ${target}`);
+  console.log(`\n  First visit (${host.url}), every response the host wrote (body bytes, as sent):`);
+  for (const r of firstVisit.requests) {
+    console.log(`    ${String(r.status).padEnd(4)} ${String(r.bodyBytes).padStart(7)} B ${r.encoding ?? '    '} ${r.by.padEnd(13)} ${r.path}`);
+  }
+  if (!lighthouse.error) {
+    const failing = Object.entries(lighthouse.failingAudits).filter(([, ids]) => ids.length);
+    if (failing.length) console.log(`\n  Lighthouse audits below 1: ${failing.map(([c, ids]) => `${c}: ${ids.join(', ')}`).join('; ')}`);
+  }
+}
+
+if (firstVisitOnly) {
+  // Only the load figures (before-load bytes, the first visit, FCP/LCP, Lighthouse): about a minute.
   try {
-    const transfer = await measureTransfer();
-    const lcps = [];
-    for (let i = 0; i < runs; i++) lcps.push((await measureLcp()).lcp);
-    console.log(`First-load HTML+CSS+JS gzipped: ${kb(transfer.textGzipBytes)} KB; LCP median of ${runs}: ${Math.round(median(lcps))} ms (runs ${lcps.map(Math.round).join(' ')})`);
+    const load = await measureLoad();
+    const results = { date: new Date().toISOString(), chromium: browser.version(), runs, ...load.results };
+    console.log(`\nFirst visit (${results.chromium}, ${host.url}, ${outDir}/)`);
+    printLoad(loadRows(load), load);
+    mkdirSync('tests/bench/results', { recursive: true });
+    writeFileSync('tests/bench/results/first-visit.json', JSON.stringify(results, null, 2));
   } finally {
     await browser.close();
-    server.httpServer.close();
+    await host.close();
   }
   process.exit(0);
 }
@@ -280,20 +471,15 @@ if (args.includes('--kiosk-only')) {
     console.log(`Kiosk: key press → prompt start, recorded sprite, median of 20: ${Math.round(median(sprite) * 10) / 10} ms`);
   } finally {
     await browser.close();
-    server.httpServer.close();
+    server?.httpServer.close();
+    await host.close();
   }
   process.exit(0);
 }
 
 try {
-  const transfer = await measureTransfer();
-  const lcps = [];
-  const clss = [];
-  for (let i = 0; i < runs; i++) {
-    const { lcp, cls } = await measureLcp();
-    lcps.push(lcp);
-    clss.push(cls);
-  }
+  const load = await measureLoad();
+  const { transfer } = load;
   const speech = speechStack ? await measureSpeech(Math.max(5, runs)) : null;
   const recorded = existsSync('public/audio/manifest.json') ? await measureRecorded(Math.max(3, Math.ceil(runs / 2))) : null;
   const promptDevice = speechStack ? await measureKioskPrompts('device', 20) : null;
@@ -303,12 +489,8 @@ try {
   const results = {
     date: new Date().toISOString(),
     chromium: browser.version(),
-    firstLoadTextGzipKB: kb(transfer.textGzipBytes),
-    firstRenderFontKB: kb(transfer.fontBytes),
-    idleWarmupGzipKB: kb(transfer.deferredGzipBytes),
-    lcpMedianMs: Math.round(median(lcps)),
-    lcpRunsMs: lcps.map(Math.round),
-    clsMax: Math.max(...clss),
+    runs,
+    ...load.results,
     playToStartMedianMs: speech ? Math.round(median(speech.playToStart)) : null,
     playToStartRunsMs: speech?.playToStart.map(Math.round) ?? null,
     startToHighlightPaintMedianMs: speech ? Math.round(median(speech.startToPaint) * 10) / 10 : null,
@@ -332,13 +514,7 @@ try {
     interfaceSpriteOnWebPage: transfer.requests.some((r) => r.url.includes('interface.')),
     requests: transfer.requests,
   };
-  const rows = [
-    ['First-load HTML+CSS+JS, gzipped', `${results.firstLoadTextGzipKB} KB`, '≤ 45 KB'],
-    ['Font bytes for the first render', `${results.firstRenderFontKB} KB`, '≤ 60 KB'],
-    ['Idle warm-up after load (narration), gzipped', `${results.idleWarmupGzipKB} KB`, '(deferred)'],
-    [`LCP, 4x CPU throttle, median of ${runs}`, `${results.lcpMedianMs} ms`, '≤ 800 ms'],
-    ['Cumulative layout shift (worst run)', results.clsMax.toFixed(4), '0'],
-  ];
+  const rows = [];
   if (speech) {
     rows.push(
       [`Play click → utterance start, median of ${speech.playToStart.length}`, `${results.playToStartMedianMs} ms`, '≤ 150 ms'],
@@ -371,9 +547,11 @@ try {
     ['Kiosk: interface sprite (Opus)', `${results.interfaceSpriteOpusKB} KB`, '≤ 600 KB'],
     ['Kiosk: interface sprite fetched by the web page (not kiosk)', results.interfaceSpriteOnWebPage ? 'yes' : 'no', 'no'],
   );
-  console.log(`\nBenchmark (${results.chromium}, ${baseURL})`);
-  for (const [name, value, target] of rows) console.log(`  ${name.padEnd(58)} ${value.padStart(10)}   target ${target}`);
-  console.log('\n  Requests on first load:');
+  console.log(`\nBenchmark (${results.chromium}, load figures from ${host.url}, narration from ${baseURL})`);
+  printLoad(loadRows(load), load);
+  console.log('');
+  for (const [name, value, target] of rows) console.log(`  ${name.padEnd(58)} ${value.padStart(14)}   target ${target}`);
+  console.log('\n  Requests on first load (no service worker):');
   for (const r of results.requests) {
     console.log(`    ${r.type.padEnd(11)} ${String(r.raw).padStart(7)} B raw ${String(r.gzip).padStart(7)} B gz  ${r.url}${r.deferred ? '  (after load)' : ''}`);
   }
@@ -381,5 +559,6 @@ try {
   writeFileSync('tests/bench/results/latest.json', JSON.stringify(results, null, 2));
 } finally {
   await browser.close();
-  server.httpServer.close();
+  server?.httpServer.close();
+  await host.close();
 }
