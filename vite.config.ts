@@ -43,9 +43,11 @@ export default defineConfig({
       injectRegister: false, // src/offline/register.ts registers it, after load
       manifest: false,
       injectManifest: {
-        // The app shell (modern and legacy chunks, the scripts moved out of the HTML), the woff2
-        // fonts, the document model and the transcript. The recorded narration (audio/) is stored
-        // on demand: see sw.ts.
+        // Everything a page might need offline: both builds' chunks, the scripts moved out of the
+        // HTML, the woff2 fonts, the document model and the transcript. The worker precaches only
+        // what its browser uses (src/offline/precache-policy.ts: this build's code, the default
+        // font, the page and edition.json) and keeps the rest on demand (a font once chosen, the
+        // kiosk's code in a kiosk). The recorded narration (audio/) is stored when asked: see sw.ts.
         globPatterns: ['**/*.{html,js,css,woff2,json,vtt,svg}'],
         // The recording's and the spoken help's indexes (audio/*.json) and the player code
         // (assets/howler-*.js) are listed too, but sw.ts does not precache them: their revisions
