@@ -19,7 +19,7 @@ export const BUILD_PARAM = 'build';
 export type EntryRole =
   /** The page, the document model, the stylesheet, the icon: every page uses them. */
   | 'shell'
-  /** Code of one build: precached for that build only. */
+  /** Code of one build (precached for that build only), or of both (`build` null). */
   | 'code'
   /** A reading font (`family` tells which). */
   | 'font'
@@ -46,6 +46,8 @@ const FONT = /(?:^|\/)assets\/([a-z-]+?)-latin(?:-ext)?-\d{3}-(?:normal|italic)-
 /** plugin-legacy's files: `*-legacy-<hash>.js`, `polyfills-legacy-…`, `vite-legacy-entry-…`; the CSP plugin's `page-nomodule-…`. */
 const LEGACY = /(?:^|\/)assets\/(?:[\w.-]*-legacy-[\w-]+|page-nomodule-[\w-]+)\.js$/;
 const KIOSK = /(?:^|\/)assets\/kiosk-[\w.-]+\.js$/;
+/** Classic scripts both builds' pages run (the settings script moved out of the HTML by the CSP plugin). */
+const SHARED = /(?:^|\/)assets\/ne-early-settings-[\w-]+\.js$/;
 const DIALOG_POLYFILL = /(?:^|\/)assets\/dialog-polyfill[\w.-]*\.js$/;
 
 /** The path of a manifest entry, relative to the site's root, without `./`. */
@@ -60,6 +62,7 @@ export function classifyEntry(entry: ManifestEntryLike | string): EntryClass {
   if (font) return { role: 'font', build: null, family: font[1]! };
   if (path === 'narration.vtt') return { role: 'transcript', build: null, family: null };
   if (path === 'embed.js') return { role: 'embed', build: null, family: null };
+  if (SHARED.test(path)) return { role: 'code', build: null, family: null };
   if (/\.js$/.test(path) && path.startsWith('assets/')) {
     const build: BuildKind = LEGACY.test(path) ? 'legacy' : 'modern';
     if (KIOSK.test(path)) return { role: 'kiosk', build, family: null };

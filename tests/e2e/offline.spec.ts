@@ -199,6 +199,32 @@ test('a font chosen on an earlier visit (in storage before the worker existed) i
   expect(cached.filter((p) => LEGACY_FILE.test(p))).toEqual([]);
 });
 
+test('a browser running the legacy bundle precaches the legacy code and no modern chunk', async ({ page }) => {
+  test.setTimeout(60_000);
+  // As legacy.spec.ts: the document without its module scripts, the nomodule ones made plain.
+  await page.route(
+    (url) => url.pathname === '/' || url.pathname === '/index.html',
+    async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text())
+        .replace(/<script\b[^>]*\btype="module"[^>]*>[\s\S]*?<\/script>/g, '')
+        .replace(/<link\b[^>]*\brel="modulepreload"[^>]*>/g, '')
+        .replace(/<script\b([^>]*?)\s+nomodule\b/g, '<script$1');
+      await route.fulfill({ response, body: html });
+    },
+  );
+  await page.goto('/');
+  await waitForUpgrade(page);
+  await waitForController(page);
+  expect(await page.evaluate(() => navigator.serviceWorker.controller!.scriptURL)).toMatch(/\/sw\.js\?build=legacy$/);
+  const scripts = (await cachedPaths(page)).filter((p) => p.endsWith('.js'));
+  expect(scripts.some((p) => /\/assets\/polyfills-legacy-[\w-]+\.js$/.test(p))).toBe(true);
+  expect(scripts.some((p) => /\/assets\/(index|app)-legacy-[\w-]+\.js$/.test(p))).toBe(true);
+  // Not one modern chunk: only legacy files and the classic settings script both builds run.
+  expect(scripts.filter((p) => !LEGACY_FILE.test(p) && !/\/assets\/ne-early-settings-[\w-]+\.js$/.test(p))).toEqual([]);
+  expect((await cachedPaths(page)).filter((p) => OTHER_FONT.test(p))).toEqual([]);
+});
+
 test('in kiosk mode the recording is kept for offline use at once, without Play', async ({ page }) => {
   test.setTimeout(60_000);
   await page.goto('/?kiosk');
