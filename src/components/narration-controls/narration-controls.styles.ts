@@ -120,7 +120,7 @@ export const narrationControlsStyles = [
     min-inline-size: 0;
     font-variant-numeric: tabular-nums;
   }
-  .position > span {
+  .position > span:not(.visually-hidden) {
     min-block-size: 1.5em;
     min-block-size: 1lh;
   }
@@ -281,17 +281,15 @@ export const narrationControlsStyles = [
     }
   }
 `,
-  // Labels that become tooltips as the window narrows: Previous/Next sentence below 60em,
-  // "More" on a phone, and Play/Pause itself at 360 px and less.
+  // Labels kept as tooltips: Previous/Next sentence always (icon buttons beside Play), "More" on
+  // a phone, and Play/Pause itself at 360 px and less.
   css`
-    @media (max-width: 60em) {
-      ${tooltip(css`.label[data-fit='narrow']`)}
-    }
+    ${tooltip(css`.label[data-fit='icon']`)}
     @media (max-width: 37.5em) {
-      ${tooltip(css`.label:is([data-fit='narrow'], [data-fit='phone'])`)}
+      ${tooltip(css`.label[data-fit='phone']`)}
     }
     @media (max-width: 22.5em) {
-      ${tooltip(css`.label:is([data-fit='narrow'], [data-fit='phone'], [data-fit='tiny'])`)}
+      ${tooltip(css`.label[data-fit='tiny']`)}
     }
   `,
 ];

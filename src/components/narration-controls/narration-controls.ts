@@ -105,10 +105,11 @@ const TOGGLE_LABELS: Record<ToggleFace, string> = { play: 'Play', pause: 'Pause'
 
 /**
  * When a button's label is shown as text, or kept as a tooltip (the same span, so it stays the
- * accessible name): `always` shown; `narrow` a tooltip below 60em; `phone` a tooltip at 600 px and
- * less (`tiny`: at 360 px and less). The styles do the switching.
+ * accessible name): `always` shown; `icon` always a tooltip (Previous/Next sentence: icon buttons
+ * beside Play, so Play stays the largest control); `phone` a tooltip at 600 px and less; `tiny`
+ * at 360 px and less. The styles do the switching.
  */
-type LabelFit = 'always' | 'narrow' | 'phone' | 'tiny';
+type LabelFit = 'always' | 'icon' | 'phone' | 'tiny';
 
 /** Whether `node` is inside an open `<dialog>`, across shadow roots. */
 function inOpenDialog(node: Element | null): boolean {
@@ -221,7 +222,6 @@ export class NarrationControlsElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.addEventListener('keydown', this.onKeydown);
     this.addEventListener('focusout', this.onFocusOut);
   }
 
@@ -251,7 +251,6 @@ export class NarrationControlsElement extends LitElement {
     super.disconnectedCallback();
     clearTimeout(this.announceTimer);
     this.announceTimer = undefined;
-    this.removeEventListener('keydown', this.onKeydown);
     this.removeEventListener('focusout', this.onFocusOut);
     this.listenWhileOpen(false);
   }
@@ -272,6 +271,8 @@ export class NarrationControlsElement extends LitElement {
     this.stableError = message;
     this.sawLoading = false;
     if (text) this.announce(text);
+    // Playing: the last word ("Paused"…) no longer holds; emptying the region says nothing.
+    else if (next === 'playing' && previous !== 'playing') this.clearAnnouncement();
   }
 
   private announcementFor(previous: NarrationViewStatus, next: NarrationViewStatus, message: string | null): string | null {
@@ -290,6 +291,12 @@ export class NarrationControlsElement extends LitElement {
       case 'loading':
         return null;
     }
+  }
+
+  private clearAnnouncement(): void {
+    clearTimeout(this.announceTimer);
+    this.announceTimer = undefined;
+    this.announcement = '';
   }
 
   /** Puts `text` in the status region; the same text again is cleared first so it is re-read. */
@@ -338,21 +345,36 @@ export class NarrationControlsElement extends LitElement {
     if (returnFocus) this.moreButton?.focus();
   }
 
-  /** While open: a click or tap outside the bar (and outside any open dialog) closes the panel. */
+  /**
+   * While open: a click or tap outside the bar closes the panel, and so does Escape wherever focus
+   * is (after a tap, focus may not be in the bar); Escape gives focus back to "More" unless focus
+   * had moved on into the page. Both leave an open dialog (opened from the panel) alone.
+   */
   private listenWhileOpen(open: boolean): void {
     this.openListeners?.abort();
     this.openListeners = null;
     if (!open) return;
     this.openListeners = new AbortController();
-    this.ownerDocument.addEventListener(
+    const { signal } = this.openListeners;
+    const inDialog = (event: Event) => event.composedPath().some((node) => node instanceof Element && node.matches('dialog[open]'));
+    const doc = this.ownerDocument;
+    doc.addEventListener(
       'pointerdown',
       (event: PointerEvent) => {
-        const path = event.composedPath();
-        if (path.includes(this)) return;
-        if (path.some((node) => node instanceof Element && node.matches('dialog[open]'))) return;
-        this.closeMore(false);
+        if (!event.composedPath().includes(this) && !inDialog(event)) this.closeMore(false);
       },
-      { capture: true, signal: this.openListeners.signal },
+      { capture: true, signal },
+    );
+    doc.addEventListener(
+      'keydown',
+      (event: KeyboardEvent) => {
+        if (event.key !== 'Escape' || event.defaultPrevented || inDialog(event)) return;
+        const active = deepActiveElement(doc);
+        const focusHere = !active || active === doc.body || event.composedPath().includes(this);
+        event.preventDefault();
+        this.closeMore(focusHere);
+      },
+      { signal },
     );
   }
 
@@ -402,13 +424,6 @@ export class NarrationControlsElement extends LitElement {
     this.moreOpen = !this.moreOpen;
   };
 
-  private readonly onKeydown = (event: KeyboardEvent): void => {
-    if (event.key !== 'Escape' || !this.moreOpen || event.defaultPrevented) return;
-    event.preventDefault();
-    event.stopPropagation();
-    this.closeMore(true);
-  };
-
   /**
    * Focus left a control of the bar: once it has landed, close the panel if focus is now
    * elsewhere in the page (Tab past the panel's end, Shift+Tab before "More"…). Focus that went
@@ -442,8 +457,8 @@ export class NarrationControlsElement extends LitElement {
       <div class="controls bar" part="base" role="group" aria-label="Narration">
         <div class="main" part="transport">
           ${this.renderToggle()}
-          ${this.renderButton('previous', 'Previous sentence', ICONS.previous, false, 'narrow')}
-          ${this.renderButton('next', 'Next sentence', ICONS.next, false, 'narrow')} ${this.renderPosition()}
+          ${this.renderButton('previous', 'Previous sentence', ICONS.previous, false, 'icon')}
+          ${this.renderButton('next', 'Next sentence', ICONS.next, false, 'icon')} ${this.renderPosition()}
           ${this.showResume ? this.renderResume() : nothing}
           <button
             type="button"
@@ -607,13 +622,8 @@ export class NarrationControlsElement extends LitElement {
     // phone, never for screen readers.
     return html`
       <p class="position" part="position">
-        <span class="sentence"
-          >${hasPosition
-            ? html`<span aria-hidden="true">${index + 1} / ${total}</span><span class="visually-hidden"
-                  >Sentence ${index + 1} of ${total}</span
-                >`
-            : nothing}</span
-        >
+        <span class="visually-hidden">${hasPosition ? `Sentence ${index + 1} of ${total}` : nothing}</span>
+        <span class="sentence" aria-hidden="true">${hasPosition ? `${index + 1} / ${total}` : nothing}</span>
         <span class="speaker">${speaker ? html`<span class="speaker-prefix">Speaker: </span>${speaker}` : nothing}</span>
       </p>
     `;
