@@ -17,19 +17,23 @@
  * deleted only once the new one is complete. Media elements ask for byte ranges: audio is answered
  * from the cache with 206 partial responses. A new version installs and waits; a page sends
  * `ne:skip-waiting` after a kiosk idle reset (never mid-reading). The first install claims its page
- * so it works offline at once. Built by vite-plugin-pwa (injectManifest), which fills in `self.__WB_MANIFEST`.
+ * so it works offline at once. Built by vite-plugin-pwa (injectManifest), which fills in
+ * `self.__WB_MANIFEST`; no Workbox runtime (it was half the worker's download): the precache's
+ * keys, lookup and byte ranges are `precache-keys.ts`.
  */
-import { addPlugins, cleanupOutdatedCaches, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
-import { registerRoute } from 'workbox-routing';
-import { createPartialResponse } from 'workbox-range-requests';
-import { clientsClaim } from 'workbox-core';
 import { CACHE_AUDIO_MESSAGE, KEEP_USED_MESSAGE, SKIP_WAITING_MESSAGE } from './update-policy.ts';
-import { isPlayerChunk, keptSetOf, planOffline, supersededCaches, type KeptSet } from './kept-files.ts';
+import { isPlayerChunk, keptSetOf, planOffline, supersededCaches, type KeptSet, type ManifestEntryLike } from './kept-files.ts';
+import { keyFor, parseRange, precacheItems } from './precache-keys.ts';
 
-declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry | string)[] };
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (ManifestEntryLike | string)[] };
 
 const plan = planOffline(self.__WB_MANIFEST, self.location.href);
 const audioPrefix = new URL('audio/', self.registration.scope).href;
+const items = precacheItems(plan.precache, self.location.href);
+/** The precache: one cache per scope, shared by versions (keys carry revisions), pruned when a version activates. */
+const PRECACHE = `ne-precache-${self.registration.scope}`;
+/** Workbox's precache, from versions before this one: deleted when this version activates. */
+const OLD_PRECACHE_PREFIX = 'workbox-precache';
 
 /**
  * Stores the files of `set` (all, or `urls`) not stored yet, whole files, not ranges; rejects when
@@ -134,30 +138,19 @@ async function respondKept(request: Request, url: string, set: KeptSet | null, k
   }
 }
 
-// Audio first (routes match in registration order): stored files answer ranges with 206.
-registerRoute(
-  ({ url }) => url.href.startsWith(audioPrefix),
-  async ({ request }) => {
-    const url = request.url.split(/[?#]/)[0]!;
-    const response = await respondKept(request, url, keptSetOf(plan, url), false);
-    return request.headers.has('range') && response.status === 200 ? createPartialResponse(request, response) : response;
-  },
-);
-
-// The recording's player code (not precached): kept once a page has loaded it, or asked to keep it.
-registerRoute(
-  ({ url }) => url.origin === self.location.origin && isPlayerChunk(url.pathname),
-  ({ request }) => {
-    const url = request.url.split(/[?#]/)[0]!;
-    return respondKept(request, url, plan.player.urls.includes(url) ? plan.player : null, true);
-  },
-);
-
-// This build's other files (fonts, the kiosk's code, the transcript): cache first, kept once fetched.
-registerRoute(
-  ({ url }) => plan.onDemand.urls.includes(url.href.split(/[?#]/)[0]!),
-  ({ request }) => respondKept(request, request.url.split(/[?#]/)[0]!, plan.onDemand, true),
-);
+/** A 206 answer with the bytes of `response` the request's Range asks for (416 when it cannot be met). */
+async function partial(request: Request, response: Response): Promise<Response> {
+  const body = await response.blob();
+  const range = parseRange(request.headers.get('range') ?? '', body.size);
+  const headers = new Headers(response.headers);
+  if (!range) {
+    headers.set('Content-Range', `bytes */${body.size}`);
+    return new Response(null, { status: 416, statusText: 'Range Not Satisfiable', headers });
+  }
+  headers.set('Content-Range', `bytes ${range.start}-${range.end}/${body.size}`);
+  headers.set('Content-Length', String(range.end - range.start + 1));
+  return new Response(body.slice(range.start, range.end + 1), { status: 206, statusText: 'Partial Content', headers });
+}
 
 const pageUrl = new URL('index.html', self.registration.scope).href;
 
@@ -172,30 +165,73 @@ async function loadedPageUrl(): Promise<string> {
   return page ? page.url.split('#')[0]! : pageUrl;
 }
 
-// The precache revalidates what changes without a new name (index.html, edition.json) instead of
-// workbox's `reload`: when the page has just loaded it, the server answers 304 and nothing is sent
-// twice. index.html is asked for at the address the page was loaded from, whose copy the HTTP cache holds.
-addPlugins([
-  {
-    requestWillFetch: async ({ request }) => {
-      if (request.cache !== 'reload') return request;
-      const url = request.url === pageUrl ? await loadedPageUrl() : request.url;
-      return new Request(url, { cache: 'no-cache', credentials: request.credentials, integrity: request.integrity });
-    },
-  },
-]);
-// Everything else that was precached; page options (?kiosk, ?narration=…) still find index.html.
-precacheAndRoute(plan.precache, { ignoreURLParametersMatching: [/.*/] });
-cleanupOutdatedCaches();
-clientsClaim();
+/**
+ * Installs this version's precache: each file not stored yet under its key. A hashed file the page
+ * has just loaded comes from the HTTP cache; a file without a hash (index.html, edition.json) is
+ * revalidated (`no-cache`: a 304 when the page has just loaded it), never fetched twice in full —
+ * index.html at the address the page was loaded from, whose copy the HTTP cache holds. A failure
+ * fails the install (the version in use stays).
+ */
+async function precache(): Promise<void> {
+  const cache = await caches.open(PRECACHE);
+  await Promise.all(
+    items.map(async (item) => {
+      if (await cache.match(item.key)) return;
+      const url = item.url === pageUrl ? await loadedPageUrl() : item.url;
+      const response = await fetch(url, { cache: item.revisioned ? 'no-cache' : 'default', credentials: 'same-origin' });
+      if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
+      // A redirected response cannot answer a navigation: store its body and headers only.
+      const stored = response.redirected ? new Response(await response.blob(), { headers: response.headers, status: response.status, statusText: response.statusText }) : response;
+      await cache.put(item.key, stored);
+    }),
+  );
+}
 
-self.addEventListener('install', (event) => {
-  event.waitUntil(carryOver());
+/** Once this version is active: its precache holds only its own files; Workbox's older precache goes. */
+async function prunePrecache(): Promise<void> {
+  const keys = new Set(items.map((item) => item.key));
+  const cache = await caches.open(PRECACHE);
+  for (const request of await cache.keys()) if (!keys.has(request.url)) await cache.delete(request);
+  for (const name of await caches.keys()) if (name.startsWith(OLD_PRECACHE_PREFIX)) await caches.delete(name);
+}
+
+/** The answer to a GET in scope, or null to leave it to the network. Audio first: stored files answer ranges with 206. */
+function route(request: Request): Promise<Response> | null {
+  const url = request.url.split(/[?#]/)[0]!;
+  if (url.startsWith(audioPrefix)) {
+    return respondKept(request, url, keptSetOf(plan, url), false).then((response) =>
+      request.headers.has('range') && response.status === 200 ? partial(request, response) : response,
+    );
+  }
+  // The recording's player code (not precached): kept once a page has loaded it, or asked to keep it.
+  if (new URL(url).origin === self.location.origin && isPlayerChunk(new URL(url).pathname)) {
+    return respondKept(request, url, plan.player.urls.includes(url) ? plan.player : null, true);
+  }
+  // This build's other files (fonts, the kiosk's code, the transcript): cache first, kept once fetched.
+  if (plan.onDemand.urls.includes(url)) return respondKept(request, url, plan.onDemand, true);
+  // The precache; page options (?kiosk, ?narration=…) still find index.html.
+  const key = keyFor(items, request.url);
+  if (!key) return null;
+  return caches
+    .open(PRECACHE)
+    .then((cache) => cache.match(key))
+    .then((stored) => stored ?? fetch(request));
+}
+
+self.addEventListener('fetch', (event) => {
+  if (event.request.method !== 'GET') return;
+  const answer = route(event.request);
+  if (answer) event.respondWith(answer);
 });
 
-// Old recordings go only once the new ones are complete (never just because a version activated).
+self.addEventListener('install', (event) => {
+  event.waitUntil(Promise.all([precache(), carryOver()]));
+});
+
+// The first install claims its page, so it works offline at once. Old recordings go only once the
+// new ones are complete (never just because a version activated).
 self.addEventListener('activate', (event) => {
-  event.waitUntil(pruneKept());
+  event.waitUntil(Promise.all([self.clients.claim(), prunePrecache(), pruneKept()]));
 });
 
 self.addEventListener('message', (event) => {
