@@ -205,6 +205,13 @@ async function measureLighthouse(n) {
     fcpMs: Math.round(pick((lhr) => lhr.audits['first-contentful-paint'].numericValue)),
     totalByteWeightKB: kb(pick((lhr) => lhr.audits['total-byte-weight'].numericValue)),
     failingAudits: { performance: failing('performance'), accessibility: failing('accessibility'), bestPractices: failing('best-practices') },
+    // Where the blocking time comes from (the last run): the longest main-thread tasks and the scripts' own time.
+    longTasks: (last.audits['long-tasks']?.details?.items ?? [])
+      .slice(0, 5)
+      .map((t) => ({ url: String(t.url).replace(host.url, ''), startMs: Math.round(t.startTime), durationMs: Math.round(t.duration) })),
+    bootup: (last.audits['bootup-time']?.details?.items ?? [])
+      .slice(0, 4)
+      .map((b) => ({ url: String(b.url).replace(host.url, ''), totalMs: Math.round(b.total), scriptingMs: Math.round(b.scripting) })),
   };
 }
 
@@ -440,6 +447,8 @@ function printLoad(rows, { firstVisit, lighthouse }) {
   if (!lighthouse.error) {
     const failing = Object.entries(lighthouse.failingAudits).filter(([, ids]) => ids.length);
     if (failing.length) console.log(`\n  Lighthouse audits below 1: ${failing.map(([c, ids]) => `${c}: ${ids.join(', ')}`).join('; ')}`);
+    if (lighthouse.longTasks.length) console.log(`  Lighthouse long tasks (simulated): ${lighthouse.longTasks.map((t) => `${t.durationMs} ms at ${t.startMs} ms ${t.url || '(page)'}`).join('; ')}`);
+    if (lighthouse.bootup.length) console.log(`  Lighthouse script time: ${lighthouse.bootup.map((b) => `${b.url || '(page)'} ${b.totalMs} ms (scripting ${b.scriptingMs})`).join('; ')}`);
   }
 }
 
