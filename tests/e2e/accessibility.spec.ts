@@ -1,7 +1,7 @@
 // axe-core in every state the edition ships in issue 2: each theme and font, settings open,
 // reading focus on, and the largest text size.
 import { test, expect, type Page } from '@playwright/test';
-import { expectNoAxeViolations, waitForUpgrade } from './helpers.ts';
+import { barButton, expectNoAxeViolations, waitForUpgrade } from './helpers.ts';
 
 const STORAGE_KEY = 'ne-reading-settings:v1';
 const THEMES = ['hc-dark', 'hc-light', 'cream'];
@@ -27,7 +27,7 @@ for (const theme of THEMES) {
   }
   test(`no axe violations: theme ${theme} with the settings dialog open`, async ({ page }) => {
     await loadWith(page, { theme });
-    await page.getByRole('button', { name: 'Reading settings' }).click();
+    await (await barButton(page, 'Reading settings')).click();
     await expect(page.getByRole('dialog', { name: 'Reading settings' })).toBeVisible();
     await expectNoAxeViolations(page, `${theme}/settings open`);
   });

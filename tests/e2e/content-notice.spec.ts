@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import { loadEdition } from '../../src/content/load.ts';
-import { waitForUpgrade } from './helpers.ts';
+import { barButton, waitForUpgrade } from './helpers.ts';
 
 const FAKE_SPEECH = readFileSync('tests/e2e/support/fake-speech.js', 'utf8');
 const EDITION = loadEdition('src/content/source/kollontai-1939.edition.md');
@@ -106,7 +106,7 @@ test.describe('device voice (scripted)', () => {
     await open(page, { config: { msPerChar: 8, minMs: 200 } });
     await sentence(page, BEFORE_ID).click();
     await expect(sentence(page, PASSAGE_IDS[0]!)).toHaveAttribute('aria-current', 'true', { timeout: 20_000 });
-    await button(page, 'Next paragraph').click();
+    await (await barButton(page, 'Next paragraph')).click();
     const second = EDITION.blocks.find((b) => b.id === noticeBlock.covers![1])!.sentenceIds[0]!;
     await expect(sentence(page, second)).toHaveAttribute('aria-current', 'true');
     const texts = await spoken(page);
@@ -119,8 +119,8 @@ test.describe('device voice (scripted)', () => {
     await open(page, { config: { msPerChar: 30, minMs: 600 } });
     await sentence(page, BEFORE_ID).click();
     await expect(sentence(page, BEFORE_ID)).toHaveAttribute('aria-current', 'true');
-    await button(page, 'Next paragraph').click(); // onto the notice
-    await button(page, 'Next paragraph').click(); // past it, into the passage, before it was heard
+    await (await barButton(page, 'Next paragraph')).click(); // onto the notice
+    await (await barButton(page, 'Next paragraph')).click(); // past it, into the passage, before it was heard
     await expect(sentence(page, PASSAGE_IDS[0]!)).toHaveAttribute('aria-current', 'true', { timeout: 30_000 });
     const texts = await spoken(page);
     const last = texts.lastIndexOf(texts.filter((t) => t.startsWith(NOTICE_STARTS[0]!)).at(-1)!);
@@ -194,7 +194,7 @@ test.describe('notes for this sentence', () => {
     await open(page, { config: { msPerChar: 30, minMs: 600 } });
     await sentence(page, withNotes.id).click();
     await expect(sentence(page, withNotes.id)).toHaveAttribute('aria-current', 'true');
-    await expect(button(page, 'Notes for this sentence')).toHaveAttribute('aria-disabled', 'false');
+    await expect(await barButton(page, 'Notes for this sentence')).toHaveAttribute('aria-disabled', 'false');
     const before = (await spoken(page)).length;
     await page.keyboard.press('Alt+Shift+KeyN');
     const texts = await spokenAtLeast(page, before + withNotes.glosses!.length + 1);
@@ -210,7 +210,7 @@ test.describe('notes for this sentence', () => {
     await expect(sentence(page, withNotes.id)).toHaveAttribute('aria-current', 'true');
     await button(page, 'Pause').click();
     const before = (await spoken(page)).length;
-    await button(page, 'Notes for this sentence').click();
+    await (await barButton(page, 'Notes for this sentence')).click();
     const texts = await spokenAtLeast(page, before + 1);
     expect(texts[before]).toContain(entry.text.slice(0, 30));
     await expect(button(page, 'Play')).toBeVisible();
@@ -223,7 +223,7 @@ test.describe('notes for this sentence', () => {
     await page.goto(`/#${plain.id}`);
     await waitForUpgrade(page);
     await expect(page.locator('narration-controls [part="position"]')).toContainText('Speaker: ');
-    await expect(button(page, 'Notes for this sentence')).toHaveAttribute('aria-disabled', 'true');
+    await expect(await barButton(page, 'Notes for this sentence')).toHaveAttribute('aria-disabled', 'true');
     await page.keyboard.press('Alt+Shift+KeyN');
     await expect(page.locator('narration-controls [role="status"]')).toHaveText('No notes for this sentence.');
     expect(await spoken(page)).toEqual([]);
@@ -262,7 +262,7 @@ test.describe('the recording (no speechSynthesis)', () => {
     await waitForUpgrade(page);
     await sentence(page, withNotes.id).click();
     await expect(sentence(page, withNotes.id)).toHaveAttribute('aria-current', 'true', { timeout: 30_000 });
-    await button(page, 'Notes for this sentence').click();
+    await (await barButton(page, 'Notes for this sentence')).click();
     const plays = () => page.evaluate(() => (window as unknown as { __plays: string[] }).__plays);
     await expect.poll(async () => (await plays()).some((p) => p.startsWith('asides.')), { timeout: 30_000 }).toBe(true);
     await expect(page.locator('narration-controls [part="position"]')).toContainText('Speaker: Editor');
@@ -297,7 +297,7 @@ test.describe('copy link to this sentence', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
     const target = PASSAGE_IDS[0]!;
     await open(page, { path: `/#${target}` });
-    await button(page, 'Copy link to this sentence').click();
+    await (await barButton(page, 'Copy link to this sentence')).click();
     const index = EDITION.sentences.findIndex((s) => s.id === target) + 1;
     await expect(page.locator('narration-controls [role="status"]')).toHaveText(`Link to sentence ${index} copied.`);
     const copied = await page.evaluate(() => navigator.clipboard.readText());

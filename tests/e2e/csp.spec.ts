@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, type BrowserContext, type ConsoleMessage, type Page } from '@playwright/test';
 import { startStaticServer, type StaticServer } from './support/static-server.ts';
-import { waitForUpgrade } from './helpers.ts';
+import { barButton, waitForUpgrade } from './helpers.ts';
 
 const OUT_DIR = process.env.EDITION_OUT_DIR ?? 'dist';
 const FAKE_SPEECH = readFileSync('tests/e2e/support/fake-speech.js', 'utf8');
@@ -144,7 +144,7 @@ test('reading settings and the device voice, then the recording and back, with n
   await page.goto(edition());
   await waitForUpgrade(page);
 
-  await page.getByRole('button', { name: 'Reading settings' }).click();
+  await (await barButton(page, 'Reading settings')).click();
   const settings = page.getByRole('dialog', { name: 'Reading settings' });
   await settings.getByRole('radio', { name: 'High contrast dark' }).check();
   await settings.getByRole('radio', { name: 'OpenDyslexic' }).check();
@@ -157,13 +157,13 @@ test('reading settings and the device voice, then the recording and back, with n
   await button(page, 'Pause').click();
 
   // The recording, then back to the device voice: the audio player is unloaded.
-  await button(page, 'Voices…').click();
+  await (await barButton(page, 'Voices…')).click();
   await page.getByRole('dialog', { name: 'Voices' }).getByRole('radio', { name: /Recorded narration/ }).check();
   await page.keyboard.press('Escape');
   await button(page, 'Play').click();
   await expect.poll(audioRequested, { timeout: 15_000 }).toBe(true);
   await button(page, 'Pause').click();
-  await button(page, 'Voices…').click();
+  await (await barButton(page, 'Voices…')).click();
   await page.getByRole('dialog', { name: 'Voices' }).getByRole('radio', { name: /Device voice/ }).check();
   await page.keyboard.press('Escape');
   await button(page, 'Play').click();

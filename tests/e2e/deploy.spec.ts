@@ -3,6 +3,7 @@
 // /edition/ get a 404 here, as on a host where the edition is not at the site's root.
 import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
+import { barButton } from './helpers.ts';
 
 const FAKE_SPEECH = readFileSync('tests/e2e/support/fake-speech.js', 'utf8');
 
@@ -36,7 +37,7 @@ test('served under /edition/: every asset loads from there, settings and narrati
   // The reading font (a CSS url()) and the favicon too.
   await expect.poll(() => page.evaluate(() => document.fonts.check('16px "Atkinson Hyperlegible"'))).toBe(true);
   expect(await page.evaluate(() => (document.querySelector('link[rel="icon"]') as HTMLLinkElement).href)).toMatch(/\/edition\/favicon\.svg$/);
-  await page.getByRole('button', { name: 'Reading settings' }).click();
+  await (await barButton(page, 'Reading settings')).click();
   await expect(page.getByRole('dialog', { name: 'Reading settings' })).toBeVisible();
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Play', exact: true }).click();

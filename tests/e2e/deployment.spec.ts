@@ -4,7 +4,7 @@
 // import error on screen; Reload reloads and the reader's place and settings are kept.
 import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
-import { expectNoAxeViolations, waitForUpgrade } from './helpers.ts';
+import { barButton, expectNoAxeViolations, waitForUpgrade } from './helpers.ts';
 
 const FAKE_SPEECH = readFileSync('tests/e2e/support/fake-speech.js', 'utf8');
 const MESSAGE =
@@ -54,7 +54,7 @@ test('Reading settings after a deployment: its chunk is asked for twice, then a 
   await mark(page);
 
   const asked = await deploy(page);
-  await button(page, 'Reading settings').click();
+  await (await barButton(page, 'Reading settings')).click();
   await expect(notice(page)).toHaveText(MESSAGE, { timeout: 10_000 });
   expect(asked.filter((p) => /\/assets\/reading-settings-[\w-]+\.js$/.test(p))).toHaveLength(2);
   await expect(page.getByRole('dialog')).toHaveCount(0);
@@ -83,7 +83,7 @@ for (const theme of ['cream', 'hc-light', 'hc-dark']) {
     await page.goto(`/?theme=${theme}`);
     await waitForUpgrade(page);
     await deploy(page);
-    await button(page, 'Keyboard shortcuts').click();
+    await (await barButton(page, 'Keyboard shortcuts')).click();
     await expect(notice(page)).toBeVisible({ timeout: 10_000 });
     await expectNoAxeViolations(page, `reload notice, ${theme}`);
     expect(errors).toEqual([]);

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import { loadEdition } from '../../src/content/load.ts';
-import { waitForUpgrade } from './helpers.ts';
+import { barButton, waitForUpgrade } from './helpers.ts';
 
 const FAKE_SPEECH = readFileSync('tests/e2e/support/fake-speech.js', 'utf8');
 const EDITION = loadEdition('src/content/source/kollontai-1939.edition.md');
@@ -23,7 +23,7 @@ test('idle, Next sentence and Next paragraph say the new position and speaker; n
   await open(page);
   await button(page, 'Next sentence').click();
   await expect(status(page)).toHaveText(`Sentence 2 of ${TOTAL}, ${EDITION.speakers[EDITION.sentences[1]!.speaker].name}`);
-  await button(page, 'Next paragraph').click();
+  await (await barButton(page, 'Next paragraph')).click();
   const third = EDITION.sentences[2]!;
   await expect(status(page)).toHaveText(`Sentence 3 of ${TOTAL}, ${EDITION.speakers[third.speaker].name}`);
   await page.keyboard.press('Alt+Shift+ArrowLeft');
@@ -33,7 +33,7 @@ test('idle, Next sentence and Next paragraph say the new position and speaker; n
 
 test('a shortcut does nothing while a modal dialog is open', async ({ page }) => {
   await open(page);
-  await button(page, 'Reading settings').click();
+  await (await barButton(page, 'Reading settings')).click();
   await expect(page.getByRole('dialog', { name: 'Reading settings' })).toBeVisible();
   await page.keyboard.press('Alt+Shift+KeyP');
   await page.keyboard.press('Alt+Shift+ArrowRight');

@@ -1,6 +1,7 @@
-// Shared helpers for the browser tests: the axe run every state must pass, and page readiness.
+// Shared helpers for the browser tests: the axe run every state must pass, page readiness, and the
+// reader bar's controls (some live in its "More" panel).
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /**
  * The WCAG A/AA tags and axe's best practices (landmarks, headings, regions…) the edition must pass;
@@ -22,3 +23,27 @@ export async function expectNoAxeViolations(page: Page, state: string): Promise<
 export async function waitForUpgrade(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelector('narrated-edition')?.hasAttribute('data-ready'));
 }
+
+/** The reader bar's "More" button (a disclosure: aria-expanded, aria-controls). */
+export const moreButton = (page: Page): Locator => page.getByRole('button', { name: 'More', exact: true });
+
+/** Opens the reader bar's "More" panel, unless it is open already. */
+export async function openMore(page: Page): Promise<void> {
+  const more = moreButton(page);
+  if ((await more.getAttribute('aria-expanded')) !== 'true') await more.click();
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
+}
+
+/**
+ * A control of the reader bar by role and accessible name. When it is not in view it is in the
+ * closed "More" panel: that is opened first (the kiosk shows every control, so there it never is).
+ */
+export async function barControl(page: Page, role: 'button' | 'slider', name: string | RegExp): Promise<Locator> {
+  const control = page.getByRole(role, { name, exact: typeof name === 'string' }).first();
+  if (!(await control.isVisible())) await openMore(page);
+  await expect(control).toBeVisible();
+  return control;
+}
+
+/** A button of the reader bar by its accessible name (exact for a string), opening "More" if needed. */
+export const barButton = (page: Page, name: string | RegExp): Promise<Locator> => barControl(page, 'button', name);

@@ -1,6 +1,6 @@
 // Every control is reachable and operable by keyboard, with a visible focus indicator.
 import { test, expect, type Page } from '@playwright/test';
-import { waitForUpgrade } from './helpers.ts';
+import { barButton, openMore, waitForUpgrade } from './helpers.ts';
 
 /** Describes the deepest focused element (through shadow roots) and its focus indicator. */
 function focusedInfo(page: Page) {
@@ -39,8 +39,12 @@ test('page controls: reachable by Tab, visible focus indicator', async ({ page }
   const stops = await tabCycle(page);
   const keys = stops.map((s) => s.key);
   expect(keys.some((k) => k.includes('Skip to the text'))).toBe(true);
-  expect(keys.some((k) => k.includes('Reading settings'))).toBe(true);
-  for (const stop of stops) {
+  expect(keys.some((k) => k.includes('More'))).toBe(true);
+  // "More" open, Tab goes on through its panel (Reading settings is its last control).
+  await openMore(page);
+  const moreStops = await tabCycle(page);
+  expect(moreStops.map((s) => s.key).some((k) => k.includes('Reading settings'))).toBe(true);
+  for (const stop of [...stops, ...moreStops]) {
     expect(stop.outline >= 2 || stop.shadow, `focus indicator on ${stop.key}`).toBe(true);
   }
 });
@@ -48,7 +52,7 @@ test('page controls: reachable by Tab, visible focus indicator', async ({ page }
 test('settings dialog: every control reachable and operable by keyboard, focus stays inside', async ({ page }) => {
   await page.goto('/');
   await waitForUpgrade(page);
-  await page.getByRole('button', { name: 'Reading settings' }).focus();
+  await (await barButton(page, 'Reading settings')).focus();
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Reading settings' });
   await expect(dialog).toBeVisible();

@@ -125,10 +125,10 @@ const walkPrompts = (ids: string[]) => [
   'Voices…, opens a dialog',
   'Copy link to this sentence, button',
   'Notes for this sentence, button, unavailable',
-  'Speed, normal, slider',
-  'Speed, 1.25 times',
+  'Speed, normal speed, slider',
+  'Speed, 1.25 times speed',
   `${HELP_BAR} Close, button`,
-  'Speed, 1.25 times, slider',
+  'Speed, 1.25 times speed, slider',
 ];
 
 const textIds = (page: Page) => page.locator('.ne-text [data-sid]').evaluateAll((els) => els.slice(0, 3).map((e) => e.getAttribute('data-sid')!));
@@ -168,12 +168,12 @@ test.describe('keypad walk', () => {
       'Voices…, opens a dialog',
       'Copy link to this sentence, button',
       'Notes for this sentence, button, unavailable',
-      'Speed, normal, slider',
-      'Speed, 1.25 times',
+      'Speed, normal speed, slider',
+      'Speed, 1.25 times speed',
       'How to use this reader',
       HELP_BAR.replace('How to use this reader ', ''),
       'Close, button',
-      'Speed, 1.25 times, slider',
+      'Speed, 1.25 times speed, slider',
     ]);
     // Sentences in their speakers' voices, the speaker's name in the prompt voice: not the same sound.
     const voices = await page.evaluate(() =>
@@ -210,11 +210,11 @@ test.describe('keypad walk', () => {
       'voices', 'opens-a-dialog',
       'copy-link-to-this-sentence', 'button',
       'notes-for-this-sentence', 'button', 'unavailable',
-      'speed', 'normal', 'slider',
-      'speed', 'num-1', 'point', 'num-2', 'num-5', 'times',
+      'speed', 'normal', 'speed', 'slider',
+      'speed', 'num-1', 'point', 'num-2', 'num-5', 'times', 'speed',
       'kiosk-help-title', 'kiosk-help-where-bar', 'kiosk-help-keys-bar', 'kiosk-help-read-text', 'kiosk-help-notes', 'kiosk-help-sizes', 'kiosk-help-idle',
       'close', 'button',
-      'speed', 'num-1', 'point', 'num-2', 'num-5', 'times', 'slider',
+      'speed', 'num-1', 'point', 'num-2', 'num-5', 'times', 'speed', 'slider',
     ]);
     // The three sentences from the narration recording, each after its speaker's name.
     expect(await media(page)).toEqual(ids);

@@ -1,7 +1,7 @@
 // Reflow and text spacing: no horizontal scrolling at 320 CSS px (= 1280 px at 400% zoom),
 // the WCAG 1.4.12 spacing override clips or overlaps nothing, and lines stay 45–80 characters.
 import { test, expect, type Page } from '@playwright/test';
-import { waitForUpgrade } from './helpers.ts';
+import { barButton, waitForUpgrade } from './helpers.ts';
 
 const STORAGE_KEY = 'ne-reading-settings:v1';
 
@@ -34,7 +34,7 @@ test('no horizontal scrolling at 400% zoom of a 1280 px window (device scale)', 
   await page.goto('/');
   await waitForUpgrade(page);
   expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-  await page.getByRole('button', { name: 'Reading settings' }).click();
+  await (await barButton(page, 'Reading settings')).click();
   await expect(page.getByRole('dialog', { name: 'Reading settings' })).toBeVisible();
   const dialogOverflow = await page.evaluate(() => {
     const host = document.querySelector('narrated-edition reading-settings')!;

@@ -7,7 +7,7 @@
 // page load fetches none of the polyfills.
 import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
-import { waitForUpgrade } from './helpers.ts';
+import { barButton, waitForUpgrade } from './helpers.ts';
 
 const FAKE_SPEECH = readFileSync('tests/e2e/support/fake-speech.js', 'utf8');
 
@@ -135,7 +135,7 @@ test.describe('in a browser without <dialog> and AbortController', () => {
     ).toBe(1);
     expect(scripts.some((p) => /dialog-polyfill/.test(p))).toBe(false); // not before a dialog opens
 
-    const opener = page.getByRole('button', { name: 'Reading settings' });
+    const opener = await barButton(page, 'Reading settings');
     const dialog = page.getByRole('dialog', { name: 'Reading settings' });
     await opener.click();
     await expect(dialog).toBeVisible();
@@ -248,7 +248,7 @@ test('a modern browser loads neither the legacy polyfills nor the dialog polyfil
   page.on('request', (r) => scripts.push(new URL(r.url()).pathname));
   await page.goto('/');
   await waitForUpgrade(page);
-  await page.getByRole('button', { name: 'Reading settings' }).click();
+  await (await barButton(page, 'Reading settings')).click();
   await expect(page.getByRole('dialog', { name: 'Reading settings' })).toBeVisible();
   await page.keyboard.press('Escape');
   expect(scripts.filter((p) => /polyfills|dialog-polyfill|-legacy-/.test(p))).toEqual([]);

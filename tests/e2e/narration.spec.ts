@@ -3,7 +3,7 @@
 // deep links, voices and axe while narration runs. Real speech is tested in real-speech.spec.ts.
 import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
-import { expectNoAxeViolations, waitForUpgrade } from './helpers.ts';
+import { barButton, barControl, expectNoAxeViolations, moreButton, waitForUpgrade } from './helpers.ts';
 
 const FAKE_SPEECH = readFileSync('tests/e2e/support/fake-speech.js', 'utf8');
 
@@ -64,7 +64,8 @@ const pageClockPast = (page: Page, time: number) =>
 test('nothing speaks before Play, even after a keyboard tour', async ({ page }) => {
   await open(page);
   await narrationLoaded(page); // its background warm-up is done
-  // Tab through the page's controls until "Keyboard shortcuts" (past every button of the bar).
+  // Tab through the page's controls to "More", open it with Enter, and Tab on through its panel
+  // until "Keyboard shortcuts" (past every button of the bar).
   const focusedName = () =>
     page.evaluate(() => {
       let el = document.activeElement;
@@ -72,6 +73,12 @@ test('nothing speaks before Play, even after a keyboard tour', async ({ page }) 
       return el?.textContent?.trim() ?? '';
     });
   let presses = 0;
+  do {
+    await page.keyboard.press('Tab');
+    presses += 1;
+  } while ((await focusedName()) !== 'More' && presses < 60);
+  await page.keyboard.press('Enter');
+  await expect(moreButton(page)).toHaveAttribute('aria-expanded', 'true');
   do {
     await page.keyboard.press('Tab');
     presses += 1;
@@ -128,8 +135,10 @@ test('Pause holds speech and highlight, Play resumes; Stop keeps the place highl
   expect(await currentId(page)).toBe(held);
   await expect(page.locator('narration-controls').getByRole('status')).toHaveText('Paused');
   await button(page, 'Play').click();
-  await expect(page.locator('narration-controls').getByRole('status')).toHaveText('Playing');
-  await button(page, 'Stop').click();
+  // Playing is not announced (the toggle now says "Pause"); the stale "Paused" is cleared.
+  await expect(button(page, 'Pause')).toBeVisible();
+  await expect(page.locator('narration-controls').getByRole('status')).toHaveText('');
+  await (await barButton(page, 'Stop')).click();
   await expect(page.locator('narration-controls').getByRole('status')).toHaveText('Stopped');
   // The place survives Stop: still highlighted, and focused, until the reader moves on.
   const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-sid'));
@@ -158,7 +167,7 @@ test('Next and Previous move speech and highlight; paragraph buttons jump by par
   // Only one utterance is ever live in the synthesizer.
   const record = await speech(page);
   expect(record.cancelCalls).toBeGreaterThanOrEqual(3);
-  await button(page, 'Next paragraph').click();
+  await (await barButton(page, 'Next paragraph')).click();
   // The highlight moves when the new sentence's sound starts.
   await expect.poll(() => currentId(page)).not.toBe(ids[1]);
   const after = await currentId(page);
@@ -179,9 +188,9 @@ test('clicking a sentence reads from there; Enter on a focused sentence too (whe
   await expect(current(page)).toHaveAttribute('data-sid', id!);
   const record = await speech(page);
   expect(record.spoken.at(-1)!.text.length).toBeGreaterThan(3);
-  await button(page, 'Stop').click();
+  await (await barButton(page, 'Stop')).click();
 
-  await button(page, 'Keyboard shortcuts').click();
+  await (await barButton(page, 'Keyboard shortcuts')).click();
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await help.getByRole('checkbox', { name: /Tab to each sentence/ }).check();
   await page.keyboard.press('Escape');
@@ -200,7 +209,8 @@ test('the status region announces state changes only, never each sentence', asyn
   await button(page, 'Play').click();
   await page.waitForFunction(() => (window as unknown as { __speech: SpeechRecord }).__speech.events.filter((e) => e.type === 'end').length >= 6);
   await button(page, 'Pause').click();
-  expect(await statusChanges(page)).toEqual(['Playing', 'Paused']);
+  // Not "Playing": the toggle's new name says it, and the region must not talk over the voice.
+  expect(await statusChanges(page)).toEqual(['Paused']);
   // Focus never moved while reading.
   await expect(button(page, 'Play')).toBeFocused();
 });
@@ -218,7 +228,7 @@ test('keyboard shortcuts use Alt+Shift, plain keys do nothing, and they can be t
   await page.keyboard.press('Alt+Shift+KeyP');
   await expect(page.locator('narration-controls').getByRole('status')).toHaveText('Paused');
   // Only the two shortcuts acted: a plain key taken for Play/Pause would have added a change.
-  expect(await statusChanges(page)).toEqual(['Playing', 'Paused']);
+  expect(await statusChanges(page)).toEqual(['Paused']);
   expect((await speech(page)).spoken[0].text).toBe(TITLE_SPOKEN);
   await page.keyboard.press('Alt+Shift+KeyH');
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
@@ -228,10 +238,11 @@ test('keyboard shortcuts use Alt+Shift, plain keys do nothing, and they can be t
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
   await page.keyboard.press('Alt+Shift+KeyP'); // turned off: does nothing
-  // The next command comes from the play/pause button: it resumes (one change, "Playing"). Had the
-  // shortcut resumed first, the button would pause again and the log would say so.
+  // The next command comes from the play/pause button: it resumes (the toggle says "Pause", nothing
+  // is announced). Had the shortcut resumed first, the button would pause again and say so.
   await page.locator('narration-controls [part="toggle"]').click();
-  await expect.poll(() => statusChanges(page)).toEqual(['Playing', 'Paused', 'Playing']);
+  await expect(button(page, 'Pause')).toBeVisible();
+  expect(await statusChanges(page)).toEqual(['Paused']);
 });
 
 test('the position is remembered across reloads: “Resume from sentence N”', async ({ page }) => {
@@ -239,7 +250,7 @@ test('the position is remembered across reloads: “Resume from sentence N”', 
   const ids = await sentenceIds(page);
   await page.locator(`[data-sid="${ids[20]}"]`).click();
   await expect(current(page)).toHaveAttribute('data-sid', ids[20]);
-  await button(page, 'Stop').click();
+  await (await barButton(page, 'Stop')).click();
   await page.reload();
   await waitForUpgrade(page);
   const resume = page.getByRole('button', { name: /Resume from sentence 21/ });
@@ -289,7 +300,7 @@ test('speakers get different voices; a mixed sentence switches voice mid-sentenc
 
 test('the reader can change a speaker’s voice and the speed; both persist, and a preview speaks', async ({ page }) => {
   await open(page);
-  await button(page, 'Voices…').click();
+  await (await barButton(page, 'Voices…')).click();
   const dialog = page.getByRole('dialog', { name: 'Voices' });
   await expect(dialog).toBeVisible();
   await expectNoAxeViolations(page, 'voices dialog open');
@@ -301,13 +312,15 @@ test('the reader can change a speaker’s voice and the speed; both persist, and
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(button(page, 'Voices…')).toBeFocused(); // focus is back before we move it
-  const speed = page.getByRole('slider', { name: 'Speed' }).first();
+  const speed = await barControl(page, 'slider', 'Speed');
   await speed.focus();
   await page.keyboard.press('ArrowRight');
   await expect(speed).toHaveValue('1.25');
   await page.reload();
   await waitForUpgrade(page);
-  await expect(page.getByRole('slider', { name: 'Speed' }).first()).toHaveValue('1.25');
+  await expect(await barControl(page, 'slider', 'Speed')).toHaveValue('1.25');
+  await expect(await barControl(page, 'slider', 'Speed')).toHaveAttribute('aria-valuetext', '1.25 times speed');
+  await moreButton(page).click(); // closes the panel, so the text below it can be clicked
   const stalinLine = page.locator('.ne-turn[data-speaker="stalin"] [data-sid]').first();
   await stalinLine.click();
   await expect.poll(async () => (await speech(page)).spoken.at(-1)?.voice).toBe('English (America)+Andy test');
@@ -324,7 +337,7 @@ test('a failing voice shows a clear message and the text stays usable', async ({
   await expect(message).toHaveText('The voice could not read this sentence (synthesis-failed).');
   await expect(page.locator('narration-controls').getByRole('status')).not.toHaveText('');
   // The text and the settings still work.
-  await page.getByRole('button', { name: 'Reading settings' }).click();
+  await (await barButton(page, 'Reading settings')).click();
   await expect(page.getByRole('dialog', { name: 'Reading settings' })).toBeVisible();
 });
 
@@ -352,7 +365,7 @@ test('no speechSynthesis at all: the recorded narration reads instead, and the V
   // The recording was the choice from the start: no device voice failed and handed over to it.
   await expect(page.locator('narration-controls [part="notice"]')).toHaveCount(0);
   await button(page, 'Pause').click();
-  await button(page, 'Voices…').click();
+  await (await barButton(page, 'Voices…')).click();
   const dialog = page.getByRole('dialog', { name: 'Voices' });
   await expect(dialog.getByRole('radio', { name: /Recorded narration/ })).toBeChecked();
   await expect(dialog.getByText('This device offers no voices for reading aloud.')).toBeVisible();
@@ -407,7 +420,7 @@ test('follow along keeps the sentence in view; turned off, the page does not scr
   await expect(current(page)).toBeInViewport();
   await button(page, 'Pause').click();
 
-  await button(page, 'Keyboard shortcuts').click();
+  await (await barButton(page, 'Keyboard shortcuts')).click();
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await help.getByRole('checkbox', { name: /Follow along/ }).uncheck();
   await page.keyboard.press('Escape');
@@ -465,7 +478,7 @@ for (const theme of ['hc-dark', 'hc-light', 'cream']) {
     await expectNoAxeViolations(page, `${theme} narration running`);
     await button(page, 'Pause').click();
     await expectNoAxeViolations(page, `${theme} narration paused`);
-    await button(page, 'Keyboard shortcuts').click();
+    await (await barButton(page, 'Keyboard shortcuts')).click();
     await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
     await expectNoAxeViolations(page, `${theme} help dialog open`);
   });
@@ -477,7 +490,7 @@ test('the Voices and Keyboard shortcuts dialogs open modal and give focus back t
     ['Keyboard shortcuts', 'Keyboard shortcuts'],
     ['Voices…', 'Voices'],
   ]) {
-    const opener = button(page, name);
+    const opener = await barButton(page, name);
     await opener.focus();
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: title });

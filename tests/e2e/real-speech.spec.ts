@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { test, expect, type Page } from '@playwright/test';
-import { waitForUpgrade } from './helpers.ts';
+import { barButton, barControl, waitForUpgrade } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -73,7 +73,7 @@ const current = (page: Page) => page.locator('[aria-current="true"]');
 test('the highlight follows the real utterances in order through the first six sentences', async ({ page }) => {
   test.setTimeout(90_000);
   await openWithRecorder(page);
-  const speed = page.getByRole('slider', { name: 'Speed' }).first();
+  const speed = await barControl(page, 'slider', 'Speed');
   await speed.focus();
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight'); // 1× → 2×
   await expect(speed).toHaveValue('2');
@@ -94,7 +94,7 @@ test('the highlight follows the real utterances in order through the first six s
     const sentence = script.find((s) => s.id === u.highlighted)!;
     expect(sentence, `no sentence highlighted for "${u.text}"`).toBeTruthy();
   }
-  await button(page, 'Stop').click();
+  await (await barButton(page, 'Stop')).click();
 });
 
 test('a Stalin sentence and a Kollontai sentence are spoken with different voices or prosody', async ({ page }) => {
@@ -106,7 +106,7 @@ test('a Stalin sentence and a Kollontai sentence are spoken with different voice
   await expect.poll(async () => (await utterances(page)).filter((u) => u.started).length, { timeout: 20_000 }).toBeGreaterThan(0);
   await kollontai.click();
   await expect.poll(async () => (await utterances(page)).filter((u) => u.started).length, { timeout: 20_000 }).toBeGreaterThan(1);
-  await button(page, 'Stop').click();
+  await (await barButton(page, 'Stop')).click();
   const log = (await utterances(page)).filter((u) => u.started);
   const stalinId = await stalin.getAttribute('data-sid');
   const kollontaiId = await kollontai.getAttribute('data-sid');
@@ -155,7 +155,7 @@ test('Pause holds speech and highlight; Next moves them; clicking a later senten
     .poll(async () => (await utterances(page)).some((u) => u.started && u.highlighted === later), { timeout: 20_000 })
     .toBe(true);
   await expect(current(page)).toHaveAttribute('data-sid', later);
-  await button(page, 'Stop').click();
+  await (await barButton(page, 'Stop')).click();
   await expect(current(page)).toHaveCount(0);
 });
 

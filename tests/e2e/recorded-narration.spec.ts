@@ -2,7 +2,7 @@
 // (public/audio), real HTML5 audio in Chromium; the highlight is checked against the audio clock.
 import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
-import { expectNoAxeViolations, waitForUpgrade } from './helpers.ts';
+import { barButton, barControl, expectNoAxeViolations, waitForUpgrade } from './helpers.ts';
 
 const FAKE_SPEECH = readFileSync('tests/e2e/support/fake-speech.js', 'utf8');
 
@@ -75,7 +75,7 @@ test('clicking a sentence seeks the recording there; at 1.5× the highlight stay
   await page.locator(`[data-sid="${target}"]`).click();
   await expect.poll(() => audioClock(page), { timeout: 10_000 }).toBeGreaterThan(sentences[target].start);
   expect(await audioClock(page)).toBeLessThan(sentences[target].end + 200);
-  const speed = page.getByRole('slider', { name: 'Speed' }).first();
+  const speed = await barControl(page, 'slider', 'Speed');
   await speed.focus();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight'); // 1.5×
@@ -165,7 +165,7 @@ test('?narration=recorded forces the recording even when device speech works', a
   await button(page, 'Play').click();
   await expect.poll(() => audioClock(page), { timeout: 10_000 }).toBeGreaterThan(100);
   expect(await page.evaluate(() => (window as unknown as { __speech: { speakCalls: number } }).__speech.speakCalls)).toBe(0);
-  await button(page, 'Voices…').click();
+  await (await barButton(page, 'Voices…')).click();
   const dialog = page.getByRole('dialog', { name: 'Voices' });
   await expect(dialog.getByRole('radio', { name: /Recorded narration/ })).toBeChecked();
   await expect(dialog.getByRole('radio', { name: /Device voice/ })).toBeDisabled();
@@ -195,7 +195,7 @@ test('the reader can choose recorded narration; the choice persists', async ({ p
   await page.addInitScript({ content: FAKE_SPEECH });
   await page.goto('/');
   await waitForUpgrade(page);
-  await button(page, 'Voices…').click();
+  await (await barButton(page, 'Voices…')).click();
   const dialog = page.getByRole('dialog', { name: 'Voices' });
   await dialog.getByRole('radio', { name: /Recorded narration/ }).check();
   await page.keyboard.press('Escape');

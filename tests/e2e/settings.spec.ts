@@ -1,11 +1,11 @@
 // Reading settings: a real dialog, keyboard operable, persisted, robust to bad storage.
 import { test, expect, type Page } from '@playwright/test';
-import { waitForUpgrade } from './helpers.ts';
+import { barButton, waitForUpgrade } from './helpers.ts';
 
 const STORAGE_KEY = 'ne-reading-settings:v1';
 
 async function openSettings(page: Page) {
-  await page.getByRole('button', { name: 'Reading settings' }).click();
+  await (await barButton(page, 'Reading settings')).click();
   const dialog = page.getByRole('dialog', { name: 'Reading settings' });
   await expect(dialog).toBeVisible();
   return dialog;
@@ -14,7 +14,7 @@ async function openSettings(page: Page) {
 test('opens by keyboard, Escape closes it and focus returns to its button', async ({ page }) => {
   await page.goto('/');
   await waitForUpgrade(page);
-  const button = page.getByRole('button', { name: 'Reading settings' });
+  const button = await barButton(page, 'Reading settings');
   await button.focus();
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Reading settings' });
