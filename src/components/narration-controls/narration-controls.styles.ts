@@ -296,11 +296,36 @@ export const narrationControlsStyles = [
 
 /**
  * Rules that turn the labels matched by `label` into tooltips: hidden (still the button's
- * accessible name) until the button is hovered or focused from the keyboard, then shown in a box
- * below the bar (above it where the page docks the bar at the bottom: `--ne-bar-popup-*`). The
- * button becomes a square icon button.
+ * accessible name) until the button is focused from the keyboard or hovered by a pointer that can
+ * hover (a tap leaves no tooltip behind), then shown in a box below the bar (above it where the
+ * page docks the bar at the bottom: `--ne-bar-popup-*`). The button becomes a square icon button.
  */
 function tooltip(label: CSSResult) {
+  const shown = css`
+    z-index: 4;
+    inset-inline-start: 50%;
+    top: var(--ne-bar-popup-top, calc(100% + 0.375rem));
+    bottom: var(--ne-bar-popup-bottom, auto);
+    translate: -50% 0;
+    inline-size: auto;
+    block-size: auto;
+    margin: 0;
+    padding: 0.25em 0.5em;
+    overflow: visible;
+    clip-path: none;
+    border: 1px solid var(--_bg);
+    border-radius: 0.25rem;
+    background: var(--_text);
+    color: var(--_bg);
+    font-weight: 700;
+    pointer-events: none;
+  `;
+  /* The last button's tooltip lines up with its end, so it never leaves the window. */
+  const atEnd = css`
+    inset-inline-start: auto;
+    inset-inline-end: 0;
+    translate: none;
+  `;
   return css`
     .bar ${label} {
       position: absolute;
@@ -312,32 +337,19 @@ function tooltip(label: CSSResult) {
       clip-path: inset(50%);
       white-space: nowrap;
     }
-    .bar button:hover > ${label},
     .bar button:focus-visible > ${label} {
-      z-index: 4;
-      inset-inline-start: 50%;
-      top: var(--ne-bar-popup-top, calc(100% + 0.375rem));
-      bottom: var(--ne-bar-popup-bottom, auto);
-      translate: -50% 0;
-      inline-size: auto;
-      block-size: auto;
-      margin: 0;
-      padding: 0.25em 0.5em;
-      overflow: visible;
-      clip-path: none;
-      border: 1px solid var(--_bg);
-      border-radius: 0.25rem;
-      background: var(--_text);
-      color: var(--_bg);
-      font-weight: 700;
-      pointer-events: none;
+      ${shown}
     }
-    /* The last button's tooltip lines up with its end, so it never leaves the window. */
-    .bar .more-button:hover > ${label},
     .bar .more-button:focus-visible > ${label} {
-      inset-inline-start: auto;
-      inset-inline-end: 0;
-      translate: none;
+      ${atEnd}
+    }
+    @media (hover: hover) {
+      .bar button:hover > ${label} {
+        ${shown}
+      }
+      .bar .more-button:hover > ${label} {
+        ${atEnd}
+      }
     }
     .bar button:has(> ${label}) {
       justify-content: center;
