@@ -63,6 +63,9 @@ export default defineConfig({
     outDir: process.env.EDITION_OUT_DIR ?? 'dist',
     assetsInlineLimit: 0,
     cssCodeSplit: true,
+    // Every browser that runs the modern build follows <link rel=modulepreload> (the legacy build
+    // loads through SystemJS): the polyfill would only add to the first visit.
+    modulePreload: { polyfill: false },
   },
   preview: { port: 4173, strictPort: true },
 });

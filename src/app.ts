@@ -7,12 +7,13 @@
 import { ReadingSettingsModel } from './settings/model.ts';
 import { defaultSettings, environmentFromMatchMedia } from './settings/defaults.ts';
 import { createLocalStore } from './settings/storage.ts';
-import type { PageOptions } from './page/page-options.ts';
+import { parsePageOptions } from './page/page-options.ts';
 import './edition/narrated-edition.ts';
 import { cacheRecordedNarration, registerOffline } from './offline/register.ts';
 
-/** Starts the edition on this page with the options its URL set. */
-export function startEdition(options: PageOptions): void {
+/** Starts the edition on this page with the options its URL sets. */
+export function startEdition(): void {
+  const options = parsePageOptions(location.search);
   const settingsModel = new ReadingSettingsModel(
     createLocalStore(() => globalThis.localStorage),
     {

@@ -6,23 +6,22 @@
  * only the text before the load event. A kiosk loads it at once; so does a reader who reaches for
  * the reader bar before the load event (a touch, a click or focus on it).
  */
-import { parsePageOptions } from './page/page-options.ts';
+import { isFlagOn } from './page/flags.ts';
 
-const options = parsePageOptions(location.search);
-const root = document.querySelector('narrated-edition');
-if (root && options.kiosk) root.setAttribute('kiosk', '');
+const kiosk = isFlagOn(new URLSearchParams(location.search).get('kiosk'));
+if (kiosk) document.querySelector('narrated-edition')?.setAttribute('kiosk', '');
 
 let started = false;
 function start(): void {
   if (started) return;
   started = true;
   import('./app.ts')
-    .then(({ startEdition }) => startEdition(options))
+    .then(({ startEdition }) => startEdition())
     // The text stays readable; the console says why the controls did not come.
     .catch((error: unknown) => console.error('The reader controls could not be loaded.', error));
 }
 
-if (options.kiosk || document.readyState === 'complete') start();
+if (kiosk || document.readyState === 'complete') start();
 else {
   window.addEventListener('load', start, { once: true });
   const bar = document.getElementById('reader-controls');

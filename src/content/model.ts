@@ -41,7 +41,7 @@ export type SentenceKind = 'body' | 'apparatus' | 'editorial';
 
 /** One sentence: the unit of highlighting, narration and resume. */
 export interface Sentence {
-  /** Stable id, derived from the sentence's own text; survives unrelated edits. Used as `data-sid`. */
+  /** Stable id, derived from the sentence's own text; survives unrelated edits. Used as the sentence element's `id`. */
   id: string;
   /** Displayed text, exactly as in the source (typos and unbalanced quotes included). */
   text: string;
@@ -78,7 +78,7 @@ export type GlossKind = 'term' | 'note' | 'person';
 
 /** One entry of the glossary and notes, from `*.glossary.md`. */
 export interface GlossEntry {
-  /** Stable id (`[a-z0-9-]+`): `data-gloss`, `#gloss-<id>`. */
+  /** Stable id (`[a-z0-9-]+`): the entry is `#gloss-<id>`, and its words link there. */
   id: string;
   kind: GlossKind;
   /** The heading of the entry, e.g. "Anschluss" or "“six month long”". */

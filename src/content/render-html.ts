@@ -1,10 +1,10 @@
 /**
  * Renders the edition model to static, semantic HTML at build time, so the whole text reads with
- * JavaScript off, in reader modes and in search. Every sentence is an element with `data-sid`
- * (a public interface); dialogue turns name their speaker in text. The editorial layer is here too:
+ * JavaScript off, in reader modes and in search. Every sentence is an element `.ne-s` whose `id`
+ * is the sentence id (a public interface: `#<id>` links to it); dialogue turns name their speaker in text. The editorial layer is here too:
  * glossed words (plain links to the glossary without JavaScript), the content notice tied to its
  * passage, the compiler's words set apart, the glossary and notes, the version and the citation.
- * Nothing added here is inside a sentence's text: a `[data-sid]` element's text is always exactly
+ * Nothing added here is inside a sentence's text: a `.ne-s` element's text is always exactly
  * the sentence's `text`. Pure string building: no DOM.
  */
 import type { Block, Edition, GlossEntry, GlossKind, GlossUse, Sentence, SpeakerId } from './model.ts';
@@ -83,13 +83,13 @@ export function renderEditionHtml(edition: Edition, { downloads, pageUrl }: Rend
   const [title] = blocksOf('title');
   const [dateline] = blocksOf('dateline');
   const masthead =
-    `<h1 class="ne-title" id="top" data-block="${title.id}">${sentenceHtml(title)}</h1>\n` +
-    `<p class="ne-dateline" data-block="${dateline.id}">${sentenceHtml(dateline)}</p>`;
+    `<h1 class="ne-title" id="top">${sentenceHtml(title)}</h1>\n` +
+    `<p class="ne-dateline">${sentenceHtml(dateline)}</p>`;
 
   const editorNote = section(
     'editor-note',
     'Editor’s note',
-    blocksOf('editor-note').map((b) => `<p data-block="${b.id}">${sentenceHtml(b)}</p>`).join('\n'),
+    blocksOf('editor-note').map((b) => `<p>${sentenceHtml(b)}</p>`).join('\n'),
     'ne-editorial ne-editor-note',
   );
 
@@ -107,11 +107,11 @@ export function renderEditionHtml(edition: Edition, { downloads, pageUrl }: Rend
   const back = edition.blocks.filter((b) => b.section === 'back');
   const originalNote = back
     .filter((b) => b.role === 'source-note' || b.role === 'citation' || b.role === 'translator')
-    .map((b) => `<p class="ne-${b.role}" data-block="${b.id}">${sentenceHtml(b)}</p>`)
+    .map((b) => `<p class="ne-${b.role}">${sentenceHtml(b)}</p>`)
     .join('\n');
   const aboutSource = back
     .filter((b) => b.role === 'about-source')
-    .map((b) => `<p data-block="${b.id}">${sentenceHtml(b)}</p>`)
+    .map((b) => `<p>${sentenceHtml(b)}</p>`)
     .join('\n');
   const version = describeVersion(edition.version);
   const versionLine = version
@@ -218,7 +218,7 @@ function renderBodySection(
 /** The content notice: a note with its own heading, which the passage's paragraphs point to (`aria-details`). */
 function renderNotice(block: Block, content: string): string {
   return (
-    `<aside class="ne-notice ne-editorial" role="note" id="${block.id}" data-block="${block.id}" aria-labelledby="${block.id}-heading">\n` +
+    `<aside class="ne-notice ne-editorial" role="note" id="${block.id}" aria-labelledby="${block.id}-heading">\n` +
     `<h3 class="ne-notice-label" id="${block.id}-heading">Content note</h3>\n` +
     `<p>${content}</p>\n</aside>`
   );
@@ -227,7 +227,7 @@ function renderNotice(block: Block, content: string): string {
 function renderParagraph(edition: Edition, block: Block, showLabel: boolean, content: string): string {
   const name = edition.speakers[block.speaker].name;
   const label = showLabel
-    ? `<span class="ne-speaker" data-speaker="${block.speaker}">${block.uncertain ? 'Probably ' : ''}${escapeHtml(name)}<span class="ne-visually-hidden">:</span></span> `
+    ? `<span class="ne-speaker">${block.uncertain ? 'Probably ' : ''}${escapeHtml(name)}<span class="ne-visually-hidden">:</span></span> `
     : '';
   const note = block.uncertain
     ? `\n<p class="ne-attribution-note ne-editorial" id="${block.id}-note"><span class="ne-visually-hidden">Editor: </span>${escapeHtml(block.uncertain)}</p>`
@@ -235,7 +235,7 @@ function renderParagraph(edition: Edition, block: Block, showLabel: boolean, con
   const describedBy = block.uncertain ? ` aria-describedby="${block.id}-note"` : '';
   const details = block.notice ? ` aria-details="${block.notice}"` : '';
   return (
-    `<p class="ne-${block.role}${showLabel ? ' ne-labelled' : ''}" data-block="${block.id}" data-speaker="${block.speaker}"${describedBy}${details}>` +
+    `<p class="ne-${block.role}${showLabel ? ' ne-labelled' : ''}" data-speaker="${block.speaker}"${describedBy}${details}>` +
     `${label}${content}</p>${note}`
   );
 }
@@ -261,7 +261,9 @@ export function renderSentence(sentence: Sentence, context: SentenceContext = {}
   const apartSentence =
     context.blockSpeaker !== undefined && context.blockSpeaker !== sentence.speaker && SET_APART.has(sentence.speaker);
   const attrs =
-    `class="ne-s${apartSentence ? ' ne-apart' : ''}" id="${sentence.id}" data-sid="${sentence.id}" data-speaker="${sentence.speaker}"` +
+    // The speaker is the paragraph's unless said here: the page's bytes are mostly the text itself.
+    `class="ne-s${apartSentence ? ' ne-apart' : ''}" id="${sentence.id}"` +
+    (sentence.speaker !== context.blockSpeaker ? ` data-speaker="${sentence.speaker}"` : '') +
     (apartSentence ? ` data-apart="${escapeHtml(apartLabel(sentence.speaker))}"` : '') +
     (sentence.uncertain ? ' data-uncertain=""' : '');
   const runs = sentence.spans.length <= 1 ? [{ speaker: sentence.speaker, text: sentence.text }] : sentence.spans;
@@ -300,7 +302,7 @@ function renderRun(
     if (!kind) throw new Error(`${sentenceId}: gloss of an unknown entry "${gloss.entry}"`);
     html +=
       escapeHtml(text.slice(position, start)) +
-      `<a class="ne-gloss" href="#gloss-${gloss.entry}" data-gloss="${gloss.entry}" data-kind="${kind}" aria-describedby="ne-gloss-hint-${kind}">` +
+      `<a class="ne-gloss" href="#gloss-${gloss.entry}" aria-describedby="ne-gloss-hint-${kind}">` +
       `${escapeHtml(text.slice(start, end))}</a>`;
     position = end;
   }

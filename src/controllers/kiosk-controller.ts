@@ -55,7 +55,7 @@ export interface KioskControllerOptions {
 const TEXT_SIZE_STEP = 20;
 /** Volume step of Quieter / Louder. */
 const VOLUME_STEP = 0.1;
-const SENTENCE = '[data-sid]';
+const SENTENCE = '.ne-s';
 
 const ACTION_HELP: Record<KeypadAction, string> = {
   next: 'Next control (or next sentence)',
@@ -379,7 +379,7 @@ export class KioskController implements ReactiveController {
     const host = this.#host;
     const current = this.#options.narration.currentSentenceId;
     const target =
-      (current ? host.querySelector<HTMLElement>(`${SENTENCE}[data-sid="${CSS.escape(current)}"]`) : null) ??
+      (current ? host.querySelector<HTMLElement>(`${SENTENCE}[id="${CSS.escape(current)}"]`) : null) ??
       host.querySelector<HTMLElement>(`.ne-text ${SENTENCE}`) ??
       host.querySelector<HTMLElement>(SENTENCE);
     if (!target) return;

@@ -40,7 +40,7 @@ export interface NarrationControllerOptions {
   topInset: () => number;
 }
 
-const SENTENCE = '[data-sid]';
+const SENTENCE = '.ne-s';
 
 /** Puts `text` on the clipboard: the async Clipboard API, else a hidden textarea and `execCommand('copy')`. */
 async function copyText(text: string): Promise<void> {
@@ -322,7 +322,7 @@ export class NarrationController implements ReactiveController {
    * says so; where the clipboard is refused, shows the link so it can be copied by hand.
    */
   async #copyLink(currentId: string | null): Promise<void> {
-    const focused = (document.activeElement as Element | null)?.closest?.(SENTENCE)?.getAttribute('data-sid');
+    const focused = (document.activeElement as Element | null)?.closest?.(SENTENCE)?.id;
     const id = focused ?? currentId;
     if (!id) return;
     const url = new URL(location.href);
@@ -446,7 +446,7 @@ export class NarrationController implements ReactiveController {
     if (!sentence || !this.#host.contains(sentence) || (event.target as Element).closest('a, button, input, select')) return;
     // A reader selecting text is not asking to hear it.
     if (String(window.getSelection?.() ?? '').trim()) return;
-    void this.playFrom(sentence.getAttribute('data-sid')!);
+    void this.playFrom(sentence.id);
   };
 
   readonly #onKeydown = (event: KeyboardEvent): void => {
@@ -455,7 +455,7 @@ export class NarrationController implements ReactiveController {
     if ((event.key === 'Enter' || event.key === ' ') && !event.altKey && !event.ctrlKey && !event.metaKey) {
       if (target?.matches?.(SENTENCE) && this.#host.contains(target)) {
         event.preventDefault();
-        void this.playFrom(target.getAttribute('data-sid')!);
+        void this.playFrom(target.id);
       }
       return;
     }
@@ -477,7 +477,7 @@ export class NarrationController implements ReactiveController {
   #deepLinkId(): string | null {
     const hash = hashTarget(location.hash);
     if (!hash) return null;
-    return this.#host.querySelector(`[data-sid="${CSS.escape(hash)}"]`) ? hash : null;
+    return this.#host.querySelector(`${SENTENCE}[id="${CSS.escape(hash)}"]`) ? hash : null;
   }
 
   #sentences(): NodeListOf<HTMLElement> {
@@ -485,7 +485,7 @@ export class NarrationController implements ReactiveController {
   }
 
   #indexOf(id: string): number {
-    return [...this.#sentences()].findIndex((el) => el.dataset.sid === id);
+    return [...this.#sentences()].findIndex((el) => el.id === id);
   }
 
   #applyTabToSentences(enabled: boolean): void {
@@ -498,7 +498,7 @@ export class NarrationController implements ReactiveController {
   /** After Stop, the last sentence read takes focus, so a screen-reader user continues from there. */
   #focusLastSentence(): void {
     const id = this.session?.position ?? null;
-    const sentence = id ? this.#host.querySelector<HTMLElement>(`[data-sid="${CSS.escape(id)}"]`) : null;
+    const sentence = id ? this.#host.querySelector<HTMLElement>(`${SENTENCE}[id="${CSS.escape(id)}"]`) : null;
     if (!sentence) return;
     if (!sentence.hasAttribute('tabindex')) sentence.tabIndex = -1;
     sentence.focus({ preventScroll: !this.preferences.followAlong });

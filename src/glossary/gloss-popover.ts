@@ -1,5 +1,5 @@
 /**
- * Glossed words open their entry in place. Each `a.ne-gloss[data-gloss]` of the static text is a
+ * Glossed words open their entry in place. Each `a.ne-gloss` (`href="#gloss-<entry id>"`) of the static text is a
  * plain link to `#gloss-<id>` in the Glossary and notes; once this runs it also acts as a button
  * (`aria-expanded`, `aria-controls`) that opens one shared popover beside it, filled from that
  * glossary entry (the page holds the only copy of the entries). A click, a tap, Enter or Space
@@ -11,7 +11,7 @@
  */
 
 /** The glossed words of the static text. */
-export const GLOSS_SELECTOR = 'a.ne-gloss[data-gloss]';
+export const GLOSS_SELECTOR = 'a.ne-gloss[href^="#gloss-"]';
 /** Id of the shared popover (the words' `aria-controls`). */
 export const GLOSS_POPOVER_ID = 'ne-gloss-popover';
 
@@ -143,9 +143,10 @@ export class GlossPopover {
   }
 
   private entryOf(word: HTMLElement): EntryContent | null {
-    const id = word.getAttribute('data-gloss') ?? '';
-    const entry = this.doc.getElementById(`gloss-${id}`);
+    const target = (word.getAttribute('href') ?? '').slice(1); // "gloss-<entry id>"
+    const entry = this.doc.getElementById(target);
     if (!entry) return null;
+    const id = target.slice('gloss-'.length);
     const text = (selector: string) => (entry.querySelector(selector)?.textContent ?? '').trim();
     return {
       id,

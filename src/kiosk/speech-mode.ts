@@ -65,7 +65,7 @@ export interface KioskSpeechOptions {
 }
 
 /** A sentence of the edition (its element carries the sentence id). */
-const SENTENCE = '[data-sid]';
+const SENTENCE = '.ne-s';
 
 /** Speech mode of one kiosk page. */
 export class KioskSpeech {
@@ -342,7 +342,7 @@ export class KioskSpeech {
       this.#readNextSentence = false;
       this.#suppressSentence = false;
       this.#described = { el, text: '' };
-      if (read) void this.#say(this.#sentencePrompt(texts, el.getAttribute('data-sid')!));
+      if (read) void this.#say(this.#sentencePrompt(texts, el.id));
       else if (texts.length) void this.#say(this.#book.prompt(...texts));
       return;
     }

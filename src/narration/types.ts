@@ -21,7 +21,7 @@ export interface SpokenSpan {
 
 /** One sentence as the narration sees it. Keyed by the stable sentence id. */
 export interface NarrationItem {
-  /** Stable sentence id (`data-sid`). */
+  /** Stable sentence id (the sentence element's `id`). */
   id: string;
   /** Position in reading order, 0-based. */
   index: number;

@@ -6,6 +6,9 @@
  */
 import { THEMES, type Theme } from '../settings/types.ts';
 import { parseSourceParam, type NarrationSource } from '../narration/narration-source.ts';
+import { isFlagOn } from './flags.ts';
+
+export { isFlagOn };
 
 /** Parsed page options. */
 export interface PageOptions {
@@ -51,16 +54,6 @@ export function parseSpeechRate(value: string | null): number {
 export const DEFAULT_IDLE_SECONDS = 120;
 export const MIN_IDLE_SECONDS = 30;
 export const MAX_IDLE_SECONDS = 3600;
-
-/**
- * A flag's value: on when empty (`?kiosk`, `kiosk=""`) or true/1/yes/on, in any case; off for
- * anything else (false, no, 0, off, garbage) and when absent (null). The page's URL and the embed's
- * attributes read flags with this one rule.
- */
-export function isFlagOn(value: string | null): boolean {
-  if (value === null) return false;
-  return ['', '1', 'true', 'yes', 'on'].includes(value.trim().toLowerCase());
-}
 
 /** A number option: NaN or nothing → `fallback`; ±Infinity and everything else clamped to [min, max]. */
 function clampedNumber(value: string | null, min: number, max: number, fallback: number): number {

@@ -3,7 +3,7 @@
  * environment (prefers-color-scheme, prefers-contrast, prefers-reduced-motion); everything
  * else is fixed. The environment is passed in, never read from globals.
  */
-import type { ReadingSettings } from './types.ts';
+import type { ReadingSettings, Theme } from './types.ts';
 
 /** The user-agent preferences that shape the defaults. */
 export interface SettingsEnvironment {
@@ -56,6 +56,7 @@ export const FIXED_DEFAULTS: Readonly<Omit<ReadingSettings, 'theme' | 'reduceMot
  * `hc-light`; otherwise `cream`. `reduceMotion` follows `prefersReducedMotion`.
  */
 export function defaultSettings(env: SettingsEnvironment): ReadingSettings {
-  const theme = env.prefersDark ? 'hc-dark' : env.prefersMoreContrast ? 'hc-light' : 'cream';
-  return { ...FIXED_DEFAULTS, theme, reduceMotion: env.prefersReducedMotion === true };
+  const theme: Theme = env.prefersDark ? 'hc-dark' : env.prefersMoreContrast ? 'hc-light' : 'cream';
+  // Object.assign, not spread: this runs in the head script, built for older kiosk browsers without helpers.
+  return Object.assign({}, FIXED_DEFAULTS, { theme, reduceMotion: env.prefersReducedMotion === true });
 }

@@ -28,7 +28,7 @@ export function applyStoredSettings(
 ): ReadingSettings {
   const getStorage = typeof storage === 'function' ? storage : () => storage;
   const prefs = parsePreferences(createLocalStore(getStorage, key).load());
-  const settings = resolveSettings(prefs, { ...defaultSettings(env), ...defaultOverrides });
+  const settings = resolveSettings(prefs, Object.assign(defaultSettings(env), defaultOverrides));
   try {
     applyStyle(root, settingsToStyle(settings));
   } catch {

@@ -11,7 +11,7 @@ import type { ReadingSettings, SettingKey } from './types.ts';
  * Returns a new object; neither argument is mutated.
  */
 export function resolveSettings(prefs: ReadingPreferences, defaults: ReadingSettings): ReadingSettings {
-  const settings = { ...defaults };
+  const settings = Object.assign({}, defaults);
   for (const key of SETTING_KEYS) {
     const value = prefs[key];
     if (value === null || value === undefined) continue;

@@ -75,7 +75,7 @@ export function withPreference<K extends SettingKey>(
   key: K,
   value: ReadingSettings[K] | null,
 ): ReadingPreferences {
-  const next: ReadingPreferences = { ...prefs };
+  const next: ReadingPreferences = Object.assign({}, prefs);
   const normalized = value === null ? undefined : normalizeSetting(key, value);
   if (normalized === undefined) delete next[key];
   else (next as Record<SettingKey, unknown>)[key] = normalized;

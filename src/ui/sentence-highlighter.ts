@@ -1,5 +1,5 @@
 /**
- * Marks the sentence being read: `aria-current="true"` on exactly one `[data-sid]` element
+ * Marks the sentence being read: `aria-current="true"` on exactly one sentence element (`.ne-s`, its id the sentence id)
  * (styled by page.css with background, underline and outline — never colour alone, and kept
  * under forced colours), keeps it in view when "Follow along" is on (scrolling only when it would
  * leave the viewport or go under a bar docked at the bottom; instant under reduced motion), and marks the current word with the CSS
@@ -58,7 +58,7 @@ export class SentenceHighlighter {
   }
 
   private find(id: string): HTMLElement | null {
-    return this.root.querySelector<HTMLElement>(`[data-sid="${CSS.escape(id)}"]`);
+    return this.root.querySelector<HTMLElement>(`.ne-s[id="${CSS.escape(id)}"]`);
   }
 
   private keepInView(element: HTMLElement): void {

@@ -39,7 +39,7 @@ async function open(page: Page, { path = '/', config = {} as Record<string, unkn
 const spoken = async (page: Page) =>
   (await page.evaluate(() => (window as unknown as { __speech: SpeechRecord }).__speech.spoken)).map((s) => s.text);
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
-const sentence = (page: Page, id: string) => page.locator(`[data-sid="${id}"]`);
+const sentence = (page: Page, id: string) => page.locator(`[id="${id}"]`);
 
 /** Waits until `count` utterances have been spoken and returns them. */
 async function spokenAtLeast(page: Page, count: number): Promise<string[]> {
@@ -239,7 +239,7 @@ test.describe('the recording (no speechSynthesis)', () => {
       new MutationObserver((records) => {
         for (const r of records) {
           const el = r.target as Element;
-          if (el.getAttribute('aria-current') === 'true') w.__marks.push(el.getAttribute('data-sid')!);
+          if (el.getAttribute('aria-current') === 'true') w.__marks.push(el.getAttribute('id')!);
         }
       }).observe(document, { subtree: true, attributes: true, attributeFilter: ['aria-current'] });
     });

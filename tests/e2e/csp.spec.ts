@@ -153,7 +153,7 @@ test('reading settings and the device voice, then the recording and back, with n
   await expect.poll(() => page.evaluate(() => document.fonts.check('16px "OpenDyslexic"'))).toBe(true);
 
   await button(page, 'Play').click();
-  await expect(page.locator('[data-sid][aria-current="true"]')).toHaveCount(1);
+  await expect(page.locator('.ne-s[aria-current="true"]')).toHaveCount(1);
   await button(page, 'Pause').click();
 
   // The recording, then back to the device voice: the audio player is unloaded.
@@ -167,7 +167,7 @@ test('reading settings and the device voice, then the recording and back, with n
   await page.getByRole('dialog', { name: 'Voices' }).getByRole('radio', { name: /Device voice/ }).check();
   await page.keyboard.press('Escape');
   await button(page, 'Play').click();
-  await expect(page.locator('[data-sid][aria-current="true"]')).toHaveCount(1);
+  await expect(page.locator('.ne-s[aria-current="true"]')).toHaveCount(1);
 
   // The stored theme applies before the page's modules run (the early script, from its file).
   await violations.drain();
@@ -190,7 +190,7 @@ test('the recorded narration plays with no CSP violation; a modern browser loads
   await page.goto(edition('?narration=recorded'));
   await waitForUpgrade(page);
   await button(page, 'Play').click();
-  await expect(page.locator('[data-sid][aria-current="true"]')).toHaveCount(1);
+  await expect(page.locator('.ne-s[aria-current="true"]')).toHaveCount(1);
   await expect.poll(audioRequested, { timeout: 15_000 }).toBe(true);
   // The modern-browser check (now a file, not a data: module) passed: no legacy chunk, no SystemJS.
   expect(await page.evaluate(() => (window as unknown as { __vite_is_modern_browser?: boolean }).__vite_is_modern_browser)).toBe(true);
@@ -207,7 +207,7 @@ test('kiosk mode with the recorded spoken help, with no CSP violation', async ({
   await expect(page.locator('narrated-edition')).toHaveAttribute('data-speech-recording', 'ready', { timeout: 60_000 });
   await page.mouse.click(300, 300); // leave the attract screen
   await button(page, 'Play').click();
-  await expect(page.locator('[data-sid][aria-current="true"]')).toHaveCount(1);
+  await expect(page.locator('.ne-s[aria-current="true"]')).toHaveCount(1);
   expect(server.requests).toContain('/edition/audio/interface.json');
   expect(await violations.all()).toEqual([]);
 });
@@ -232,7 +232,7 @@ test('the legacy bundle alone (as a browser without modules runs it) upgrades an
   await page.goto(edition('?narration=recorded'));
   await waitForUpgrade(page);
   await button(page, 'Play').click();
-  await expect(page.locator('[data-sid][aria-current="true"]')).toHaveCount(1, { timeout: 15_000 });
+  await expect(page.locator('.ne-s[aria-current="true"]')).toHaveCount(1, { timeout: 15_000 });
   expect(scripts.some((p) => /\/index-legacy-[\w-]+\.js$/.test(p))).toBe(true);
   expect(await violations.all()).toEqual([]);
 });
@@ -240,7 +240,7 @@ test('the legacy bundle alone (as a browser without modules runs it) upgrades an
 test.describe('with the service worker', () => {
   test.use({ serviceWorkers: 'allow' });
 
-  test('the offline worker registers, precaches every script file and controls the page, with no CSP violation', async ({ page, context }) => {
+  test('the offline worker registers, precaches every script file this browser runs and controls the page, with no CSP violation', async ({ page, context }) => {
     test.setTimeout(60_000);
     const violations = await watchViolations(page, context);
     await withoutSpeech(page);

@@ -46,10 +46,10 @@ test('Reading settings after a deployment: its chunk is asked for twice, then a 
   await page.goto('/');
   await waitForUpgrade(page);
   // The reader listens from the fifth sentence and pauses: the place to come back to.
-  const fifth = page.locator('[data-sid]').nth(4);
-  const fifthId = await fifth.getAttribute('data-sid');
+  const fifth = page.locator('.ne-s').nth(4);
+  const fifthId = await fifth.getAttribute('id');
   await fifth.click();
-  await expect(page.locator(`[data-sid="${fifthId}"][aria-current="true"]`)).toHaveCount(1, { timeout: 10_000 });
+  await expect(page.locator(`[id="${fifthId}"][aria-current="true"]`)).toHaveCount(1, { timeout: 10_000 });
   await button(page, 'Pause').click();
   await mark(page);
 

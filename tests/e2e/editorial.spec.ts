@@ -33,9 +33,9 @@ function sample(): GlossEntry[] {
   return chosen;
 }
 
-const word = (page: Page, id: string) => page.locator(`main a.ne-gloss[data-gloss="${id}"]`);
+const word = (page: Page, id: string) => page.locator(`main a.ne-gloss[href="#gloss-${id}"]`);
 const popover = (page: Page) => page.locator('#ne-gloss-popover');
-const focusedGloss = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-gloss') ?? null);
+const focusedGloss = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('href')?.replace('#gloss-', '') ?? null);
 const focusInPopover = (page: Page) =>
   page.evaluate(() => Boolean(document.getElementById('ne-gloss-popover')?.contains(document.activeElement)));
 
@@ -172,7 +172,7 @@ test.describe('glossed words', () => {
     await expect(page.locator('[aria-current="true"]')).toHaveCount(0);
     // The same click on the words of a sentence does start it (so the check above can fail).
     const plain = edition.sentences.find((s) => s.kind === 'body' && !s.glosses?.length && s.text.length > 20)!;
-    await page.locator(`[data-sid="${plain.id}"]`).click();
+    await page.locator(`[id="${plain.id}"]`).click();
     await expect(page.locator('[aria-current="true"]')).toHaveCount(1);
   });
 });
@@ -198,7 +198,7 @@ test.describe('kiosk mode', () => {
     // Every glossed word, not only the sample.
     const small = await page.locator('main a.ne-gloss').evaluateAll((els) =>
       els
-        .map((el) => ({ id: el.getAttribute('data-gloss'), r: el.getBoundingClientRect() }))
+        .map((el) => ({ id: el.getAttribute('href'), r: el.getBoundingClientRect() }))
         .filter(({ r }) => r.width < 48 || r.height < 48)
         .map(({ id }) => id),
     );
@@ -253,11 +253,12 @@ test('the content notice is a note with its heading, and both passage paragraphs
   const note = page.getByRole('note', { name: 'Content note' });
   await expect(note).toHaveCount(1);
   await expect(note.getByRole('heading', { level: 3, name: 'Content note' })).toBeVisible();
-  for (const id of notice.sentenceIds) await expect(note.locator(`[data-sid="${id}"]`)).toHaveCount(1);
+  for (const id of notice.sentenceIds) await expect(note.locator(`[id="${id}"]`)).toHaveCount(1);
   const noteId = await note.getAttribute('id');
   expect(noteId).toBeTruthy();
   for (const id of notice.covers!) {
-    await expect(page.locator(`[data-block="${id}"]`)).toHaveAttribute('aria-details', noteId!);
+    const first = edition.blocks.find((b) => b.id === id)!.sentenceIds[0];
+    await expect(page.locator(`p:has(> [id="${first}"])`)).toHaveAttribute('aria-details', noteId!);
   }
 });
 
@@ -304,8 +305,8 @@ test('the compiler’s words inside another speaker’s sentence are marked in t
   expect(insideParagraphs.length).toBeGreaterThanOrEqual(1);
   const apart = await marked(
     [
-      ...insideSentences.map((s) => `[data-sid="${s.id}"] > .ne-span[data-speaker="narrator"]`),
-      ...insideParagraphs.map((s) => `[data-sid="${s.id}"]`),
+      ...insideSentences.map((s) => `[id="${s.id}"] > .ne-span[data-speaker="narrator"]`),
+      ...insideParagraphs.map((s) => `[id="${s.id}"]`),
     ].join(', '),
   );
   expect(apart.length).toBe(insideSentences.length + insideParagraphs.length);
@@ -316,7 +317,7 @@ test('the compiler’s words inside another speaker’s sentence are marked in t
   expect(others.every((n) => n === 0)).toBe(true);
   // And the sentence's own text is unchanged (the mark is not in the DOM text).
   const sentence = insideSentences[0];
-  await expect(page.locator(`[data-sid="${sentence.id}"]`)).toHaveText(sentence.text, { useInnerText: false });
+  await expect(page.locator(`[id="${sentence.id}"]`)).toHaveText(sentence.text, { useInnerText: false });
 });
 
 test('cite this edition: version, the page’s address, and Copy citation', async ({ page, context }) => {
@@ -346,7 +347,7 @@ test('cite this edition: version, the page’s address, and Copy citation', asyn
   // The note for publishers is shown apart and is not part of the narrated text.
   const deployer = page.locator('details.ne-deployer');
   await expect(deployer.locator('summary')).toHaveText('For those publishing this edition');
-  await expect(deployer.locator('[data-sid]')).toHaveCount(0);
+  await expect(deployer.locator('.ne-s')).toHaveCount(0);
 });
 
 test.describe('print', () => {

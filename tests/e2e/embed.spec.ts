@@ -50,7 +50,7 @@ test('the embed element and a plain iframe show the edition; attributes apply; s
 
   // Narration works inside the embed (recorded, forced by the attribute).
   await frame.getByRole('button', { name: 'Play', exact: true }).click();
-  await expect(frame.locator('[aria-current="true"]')).toHaveAttribute('data-sid', start);
+  await expect(frame.locator('[aria-current="true"]')).toHaveAttribute('id', start);
 
   // Styles leak neither way.
   const inside = await frame.locator('.ne-text p').first().evaluate((p) => ({

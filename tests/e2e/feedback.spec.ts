@@ -66,14 +66,14 @@ test('paused, Next sentence is announced once, in the status region, and the hig
   await page.goto('/');
   await waitForUpgrade(page);
   await button(page, 'Play').click();
-  await expect(page.locator('[aria-current="true"]')).toHaveAttribute('data-sid', EDITION.sentences[0]!.id);
+  await expect(page.locator('[aria-current="true"]')).toHaveAttribute('id', EDITION.sentences[0]!.id);
   await button(page, 'Pause').click();
   await recordAnnouncements(page);
   await page.keyboard.press('Alt+Shift+ArrowRight');
   const second = EDITION.sentences[1]!;
   const expected = `Sentence 2 of ${TOTAL}, ${EDITION.speakers[second.speaker].name}`;
   await expect(status(page)).toHaveText(expected);
-  await expect(page.locator('[aria-current="true"]')).toHaveAttribute('data-sid', second.id);
+  await expect(page.locator('[aria-current="true"]')).toHaveAttribute('id', second.id);
   await page.waitForTimeout(400); // a repeat (or a late "Paused") would land within this
   expect((await announced(page)).map((a) => a.text)).toEqual([expected]);
 });

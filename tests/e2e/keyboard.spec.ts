@@ -97,12 +97,12 @@ test('the sticky reader bar never hides the focused element (WCAG 2.4.11)', asyn
   await page.goto('/');
   await waitForUpgrade(page);
   expect(await page.evaluate(() => document.documentElement.hasAttribute('data-toolbar-sticky'))).toBe(true);
-  await page.locator('.ne-text [data-sid]').nth(40).focus();
+  await page.locator('.ne-text .ne-s').nth(40).focus();
   for (let i = 0; i < 12; i++) {
     await page.keyboard.press('Shift+Tab');
     const covered = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement;
-      if (!el?.matches('[data-sid]')) return false;
+      if (!el?.matches('.ne-s')) return false;
       const r = el.getClientRects()[0];
       const hit = document.elementFromPoint(r.left + Math.min(8, r.width / 2), r.top + r.height / 2);
       return !el.contains(hit);

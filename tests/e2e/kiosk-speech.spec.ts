@@ -131,7 +131,7 @@ const walkPrompts = (ids: string[]) => [
   'Speed, 1.25 times speed, slider',
 ];
 
-const textIds = (page: Page) => page.locator('.ne-text [data-sid]').evaluateAll((els) => els.slice(0, 3).map((e) => e.getAttribute('data-sid')!));
+const textIds = (page: Page) => page.locator('.ne-text .ne-s').evaluateAll((els) => els.slice(0, 3).map((e) => e.getAttribute('id')!));
 
 test.describe('keypad walk', () => {
   test.describe.configure({ timeout: 150_000 });
@@ -303,8 +303,8 @@ test.describe('turning it on and off', () => {
     await page.getByRole('button', { name: 'Play' }).click();
     await expect.poll(async () => (await spoken(page)).length).toBeGreaterThan(0);
     expect(await promptCount(page)).toBe(0);
-    const first = await page.locator('[data-sid]').first().getAttribute('data-sid');
-    await expect(page.locator('[aria-current="true"]')).toHaveAttribute('data-sid', first!);
+    const first = await page.locator('.ne-s').first().getAttribute('id');
+    await expect(page.locator('[aria-current="true"]')).toHaveAttribute('id', first!);
   });
 
   test('the Spoken help toggle turns it on and off by touch, and says so', async ({ page }) => {
@@ -375,7 +375,7 @@ test.describe('turning it on and off', () => {
     await press(page, 'ArrowDown'); // Play
     await page.keyboard.press('Enter'); // narration starts (no prompt: the narration speaks)
     await expect(page.locator('[aria-current="true"]')).toHaveCount(1);
-    const reading = await page.locator('[aria-current="true"]').getAttribute('data-sid');
+    const reading = await page.locator('[aria-current="true"]').getAttribute('id');
     await press(page, 'ArrowDown'); // Stop, button — while narration plays
     type SpeechEvent = { type: string; text: string };
     const events = () =>
@@ -397,7 +397,7 @@ test.describe('turning it on and off', () => {
     // …and it goes on with the utterance the prompt interrupted, from its start.
     const interrupted = list.slice(0, at).filter((e) => e.type === 'start').at(-1)!;
     expect(list[at + 2]).toEqual(expect.objectContaining({ type: 'start', text: interrupted.text }));
-    await expect(page.locator('[aria-current="true"]')).toHaveAttribute('data-sid', reading!);
+    await expect(page.locator('[aria-current="true"]')).toHaveAttribute('id', reading!);
     await expect(page.getByRole('button', { name: 'Pause' })).toHaveCount(1); // it never showed Play
   });
 });
@@ -405,7 +405,7 @@ test.describe('turning it on and off', () => {
 test('paused or stopped, Previous/Next say the new position; Pause, Stop and the place are said', async ({ page }) => {
   test.setTimeout(90_000);
   await openKiosk(page);
-  const total = await page.locator('[data-sid]').count();
+  const total = await page.locator('.ne-s').count();
   await press(page, 'Enter');
   await press(page, 'ArrowDown'); // Play, button
   await page.keyboard.press('Enter'); // the narration starts: nothing is said over it
@@ -486,7 +486,7 @@ test('the end of the text is said', async ({ page }) => {
   await press(page, 'Enter');
   await press(page, 'ArrowDown'); // Play
   await page.keyboard.press('Enter');
-  await expect(page.locator('[aria-current="true"]')).toHaveAttribute('data-sid', last!);
+  await expect(page.locator('[aria-current="true"]')).toHaveAttribute('id', last!);
   await expect.poll(async () => (await prompts(page)).at(-1), { timeout: 20_000 }).toBe('End of the text.');
 });
 

@@ -54,7 +54,7 @@ const focusedName = (page: Page) =>
     let el = document.activeElement;
     while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
     if (!el || el === document.body) return '';
-    if (el.hasAttribute('data-sid')) return `sentence ${el.getAttribute('data-sid')}`;
+    if (el.classList.contains('ne-s')) return `sentence ${el.getAttribute('id')}`;
     const labelled = (el as HTMLInputElement).labels?.[0];
     const source = labelled ?? el;
     const copy = source.cloneNode(true) as HTMLElement;
@@ -220,9 +220,9 @@ test.describe('idle reset', () => {
     await expect(volumeValue(page)).toHaveText('Volume 100%');
     await expect(page.getByRole('group', { name: 'Text size' })).toContainText('100%');
     await expect(button(page, /Resume from/)).toHaveCount(0);
-    const firstId = await page.locator('[data-sid]').first().getAttribute('data-sid');
+    const firstId = await page.locator('.ne-s').first().getAttribute('id');
     await button(page, 'Play').click();
-    await expect(current(page)).toHaveAttribute('data-sid', firstId!);
+    await expect(current(page)).toHaveAttribute('id', firstId!);
     expect((await speech(page)).spoken.at(-1)!.volume).toBe(1);
   });
 });
@@ -230,8 +230,8 @@ test.describe('idle reset', () => {
 test('keypad only: arrows, Enter, Escape and F1 reach and operate every control of the bar', async ({ page }) => {
   await openKiosk(page);
   await start(page, 'Enter');
-  const ids = await page.locator('[data-sid]').evaluateAll((els) => els.map((e) => e.getAttribute('data-sid')!));
-  const textIds = await page.locator('.ne-text [data-sid]').evaluateAll((els) => els.map((e) => e.getAttribute('data-sid')!));
+  const ids = await page.locator('.ne-s').evaluateAll((els) => els.map((e) => e.getAttribute('id')!));
+  const textIds = await page.locator('.ne-text .ne-s').evaluateAll((els) => els.map((e) => e.getAttribute('id')!));
 
   // Reading settings dialog: move inside it with the arrows, choose a theme with Enter, Escape closes.
   expect(await focusedName(page)).toBe('Reading settings');
@@ -248,7 +248,7 @@ test('keypad only: arrows, Enter, Escape and F1 reach and operate every control 
   // Play / Pause.
   await keypadTo(page, 'Play', 'ArrowRight');
   await page.keyboard.press('Enter');
-  await expect(current(page)).toHaveAttribute('data-sid', ids[0]!);
+  await expect(current(page)).toHaveAttribute('id', ids[0]!);
   expect(await focusedName(page)).toBe('Pause');
   await page.keyboard.press('Enter');
   await expect.poll(() => status(page)).toBe('Play');
@@ -256,15 +256,15 @@ test('keypad only: arrows, Enter, Escape and F1 reach and operate every control 
   // Next / Previous sentence.
   await keypadTo(page, 'Next sentence');
   await page.keyboard.press('Enter');
-  await expect(current(page)).toHaveAttribute('data-sid', ids[1]!);
+  await expect(current(page)).toHaveAttribute('id', ids[1]!);
   await keypadTo(page, 'Previous sentence', 'ArrowLeft');
   await page.keyboard.press('Enter');
-  await expect(current(page)).toHaveAttribute('data-sid', ids[0]!);
+  await expect(current(page)).toHaveAttribute('id', ids[0]!);
 
   // Stop: the place stays highlighted and focus lands on the sentence; Escape goes back to the bar.
   await keypadTo(page, 'Stop', 'ArrowUp');
   await page.keyboard.press('Enter');
-  await expect(current(page)).toHaveAttribute('data-sid', ids[0]!);
+  await expect(current(page)).toHaveAttribute('id', ids[0]!);
   expect(await focusedName(page)).toBe(`sentence ${ids[0]}`);
   await page.keyboard.press('Escape');
   expect(await focusedName(page)).toBe('Read the text');
@@ -276,7 +276,7 @@ test('keypad only: arrows, Enter, Escape and F1 reach and operate every control 
   await page.keyboard.press('ArrowRight');
   expect(await focusedName(page)).toBe(`sentence ${textIds[2]}`);
   await page.keyboard.press('Enter');
-  await expect(current(page)).toHaveAttribute('data-sid', textIds[2]!);
+  await expect(current(page)).toHaveAttribute('id', textIds[2]!);
   await page.keyboard.press('ArrowUp');
   expect(await focusedName(page)).toBe(`sentence ${textIds[1]}`);
   await page.keyboard.press('Escape');

@@ -63,7 +63,7 @@ test('the legacy bundle alone renders, upgrades the toolbar and plays the record
   await page.goto('/?narration=recorded');
 
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  expect(await page.locator('[data-sid]').count()).toBeGreaterThan(100);
+  expect(await page.locator('.ne-s').count()).toBeGreaterThan(100);
   await waitForUpgrade(page);
   // Only legacy chunks ran: SystemJS loaded them, no ES module was fetched.
   expect(scripts.length).toBeGreaterThan(1);
@@ -74,7 +74,7 @@ test('the legacy bundle alone renders, upgrades the toolbar and plays the record
 
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect.poll(() => audioClock(page), { timeout: 15_000 }).toBeGreaterThan(300);
-  await expect(page.locator('[data-sid][aria-current="true"]')).toHaveCount(1);
+  await expect(page.locator('.ne-s[aria-current="true"]')).toHaveCount(1);
   // Lazily loaded legacy chunks (narration, Howler) came through SystemJS too.
   expect(scripts.some((p) => /howler-legacy-/.test(p))).toBe(true);
   expect(errors).toEqual([]);
@@ -184,7 +184,7 @@ test.describe('in a browser without <dialog> and AbortController', () => {
     await waitForUpgrade(page);
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await expect.poll(() => audioClock(page), { timeout: 15_000 }).toBeGreaterThan(300);
-    await expect(page.locator('[data-sid][aria-current="true"]')).toHaveCount(1);
+    await expect(page.locator('.ne-s[aria-current="true"]')).toHaveCount(1);
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
     await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
     expect(errors).toEqual([]);
@@ -202,11 +202,11 @@ test.describe('in a browser without <dialog> and AbortController', () => {
       page.evaluate(() => (window as unknown as { __speech: SpeechRecord }).__speech.events.filter((e) => e.type === 'end').length);
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await expect(current).toHaveCount(1);
-    const first = await current.getAttribute('data-sid');
+    const first = await current.getAttribute('id');
     // Each sentence has its own AbortController: moving on from one to the next works with the polyfill.
     await expect.poll(ended, { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
     await expect(current).toHaveCount(1);
-    expect(await current.getAttribute('data-sid')).not.toBe(first);
+    expect(await current.getAttribute('id')).not.toBe(first);
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
     await expect(page.locator('narration-controls').getByRole('status')).toHaveText('Paused');
     // Pause holds the sentence: once the page's clock is past the moment the utterance being read

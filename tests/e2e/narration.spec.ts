@@ -25,8 +25,8 @@ async function open(page: Page, { hash = '', config = {} as Record<string, unkno
 
 const speech = (page: Page) => page.evaluate(() => (window as unknown as { __speech: SpeechRecord }).__speech);
 const current = (page: Page) => page.locator('[aria-current="true"]');
-const currentId = (page: Page) => current(page).getAttribute('data-sid');
-const sentenceIds = (page: Page) => page.locator('[data-sid]').evaluateAll((els) => els.map((e) => e.getAttribute('data-sid')!));
+const currentId = (page: Page) => current(page).getAttribute('id');
+const sentenceIds = (page: Page) => page.locator('.ne-s').evaluateAll((els) => els.map((e) => e.getAttribute('id')!));
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 /** The title's spoken form (the lexicon respells the name): the first sentence Play reads. */
 const TITLE_SPOKEN = 'Stalin’s Conversation with ay em kollon tie';
@@ -106,10 +106,10 @@ test('Play reads in order and highlights exactly the sentence being read', async
   await button(page, 'Play').click();
   const seen: string[] = [];
   for (let i = 0; i < 4; i++) {
-    await expect(current(page)).toHaveAttribute('data-sid', ids[i]);
+    await expect(current(page)).toHaveAttribute('id', ids[i]);
     await expect(page.locator('[aria-current]')).toHaveCount(1);
     seen.push((await currentId(page))!);
-    await page.waitForFunction((id) => document.querySelector('[aria-current]')?.getAttribute('data-sid') !== id, seen[i]);
+    await page.waitForFunction((id) => document.querySelector('[aria-current]')?.getAttribute('id') !== id, seen[i]);
   }
   expect(seen).toEqual(ids.slice(0, 4));
   const record = await speech(page);
@@ -141,29 +141,29 @@ test('Pause holds speech and highlight, Play resumes; Stop keeps the place highl
   await (await barButton(page, 'Stop')).click();
   await expect(page.locator('narration-controls').getByRole('status')).toHaveText('Stopped');
   // The place survives Stop: still highlighted, and focused, until the reader moves on.
-  const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-sid'));
+  const focused = await page.evaluate(() => document.activeElement?.getAttribute('id'));
   expect(focused).toBe(held);
   await expect(current(page)).toHaveCount(1);
-  await expect(current(page)).toHaveAttribute('data-sid', held!);
+  await expect(current(page)).toHaveAttribute('id', held!);
   const spokenAtStop = (await speech(page)).spoken.length;
   await button(page, 'Play').click();
   await expect.poll(async () => (await speech(page)).spoken.length).toBeGreaterThan(spokenAtStop);
   // Play starts again at the kept place: the same words the synthesizer was reading at Pause.
   expect((await speech(page)).spoken[spokenAtStop]!.text).toBe(atPause.spoken.at(-1)!.text);
-  await expect(current(page)).toHaveAttribute('data-sid', held!);
+  await expect(current(page)).toHaveAttribute('id', held!);
 });
 
 test('Next and Previous move speech and highlight; paragraph buttons jump by paragraph', async ({ page }) => {
   await open(page, { config: { msPerChar: 60 } });
   const ids = await sentenceIds(page);
   await button(page, 'Play').click();
-  await expect(current(page)).toHaveAttribute('data-sid', ids[0]);
+  await expect(current(page)).toHaveAttribute('id', ids[0]);
   await button(page, 'Next sentence').click();
-  await expect(current(page)).toHaveAttribute('data-sid', ids[1]);
+  await expect(current(page)).toHaveAttribute('id', ids[1]);
   await button(page, 'Next sentence').click();
-  await expect(current(page)).toHaveAttribute('data-sid', ids[2]);
+  await expect(current(page)).toHaveAttribute('id', ids[2]);
   await button(page, 'Previous sentence').click();
-  await expect(current(page)).toHaveAttribute('data-sid', ids[1]);
+  await expect(current(page)).toHaveAttribute('id', ids[1]);
   // Only one utterance is ever live in the synthesizer.
   const record = await speech(page);
   expect(record.cancelCalls).toBeGreaterThanOrEqual(3);
@@ -172,20 +172,20 @@ test('Next and Previous move speech and highlight; paragraph buttons jump by par
   await expect.poll(() => currentId(page)).not.toBe(ids[1]);
   const after = await currentId(page);
   const paragraphOf = (id: string) =>
-    page.locator(`[data-sid="${id}"]`).evaluate((el) => el.closest('[data-block]')?.getAttribute('data-block'));
+    page.locator(`[id="${id}"]`).evaluate((el) => el.closest('p')?.querySelector('.ne-s')?.id);
   expect(await paragraphOf(after!)).not.toBe(await paragraphOf(ids[1]));
   const firstOfBlock = await page
-    .locator(`[data-sid="${after}"]`)
-    .evaluate((el) => el.closest('[data-block]')!.querySelector('[data-sid]')!.getAttribute('data-sid'));
+    .locator(`[id="${after}"]`)
+    .evaluate((el) => el.closest('p')!.querySelector('.ne-s')!.getAttribute('id'));
   expect(after).toBe(firstOfBlock);
 });
 
 test('clicking a sentence reads from there; Enter on a focused sentence too (when sentences are in the tab order)', async ({ page }) => {
   await open(page, { config: { msPerChar: 30, minMs: 600 } });
-  const target = page.locator('.ne-text .ne-turn [data-sid]').nth(4);
-  const id = await target.getAttribute('data-sid');
+  const target = page.locator('.ne-text .ne-turn .ne-s').nth(4);
+  const id = await target.getAttribute('id');
   await target.click();
-  await expect(current(page)).toHaveAttribute('data-sid', id!);
+  await expect(current(page)).toHaveAttribute('id', id!);
   const record = await speech(page);
   expect(record.spoken.at(-1)!.text.length).toBeGreaterThan(3);
   await (await barButton(page, 'Stop')).click();
@@ -196,11 +196,11 @@ test('clicking a sentence reads from there; Enter on a focused sentence too (whe
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
   await expect(button(page, 'Keyboard shortcuts')).toBeFocused(); // focus is back before we move it
-  const other = page.locator('.ne-text .ne-prose [data-sid]').nth(6);
+  const other = page.locator('.ne-text .ne-prose .ne-s').nth(6);
   await expect(other).toHaveAttribute('tabindex', '0');
   await other.focus();
   await page.keyboard.press('Enter');
-  await expect(current(page)).toHaveAttribute('data-sid', (await other.getAttribute('data-sid'))!);
+  await expect(current(page)).toHaveAttribute('id', (await other.getAttribute('id'))!);
 });
 
 test('the status region announces state changes only, never each sentence', async ({ page }) => {
@@ -248,15 +248,15 @@ test('keyboard shortcuts use Alt+Shift, plain keys do nothing, and they can be t
 test('the position is remembered across reloads: “Resume from sentence N”', async ({ page }) => {
   await open(page);
   const ids = await sentenceIds(page);
-  await page.locator(`[data-sid="${ids[20]}"]`).click();
-  await expect(current(page)).toHaveAttribute('data-sid', ids[20]);
+  await page.locator(`[id="${ids[20]}"]`).click();
+  await expect(current(page)).toHaveAttribute('id', ids[20]);
   await (await barButton(page, 'Stop')).click();
   await page.reload();
   await waitForUpgrade(page);
   const resume = page.getByRole('button', { name: /Resume from sentence 21/ });
   await expect(resume).toBeVisible();
   await resume.click();
-  await expect(current(page)).toHaveAttribute('data-sid', ids[20]);
+  await expect(current(page)).toHaveAttribute('id', ids[20]);
 });
 
 for (const hash of ['#%', '#100%25-sure%']) {
@@ -264,9 +264,9 @@ for (const hash of ['#%', '#100%25-sure%']) {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await open(page, { hash });
-    const first = await page.locator('[data-sid]').first().getAttribute('data-sid');
+    const first = await page.locator('.ne-s').first().getAttribute('id');
     await button(page, 'Play').click();
-    await expect(current(page)).toHaveAttribute('data-sid', first!);
+    await expect(current(page)).toHaveAttribute('id', first!);
     expect(errors).toEqual([]);
   });
 }
@@ -275,18 +275,18 @@ test('#<sentence id> scrolls to that sentence and Play starts there; a new hash 
   const edition = JSON.parse(readFileSync(`${process.env.EDITION_OUT_DIR ?? 'dist'}/edition.json`, 'utf8')) as { sentences: { id: string }[] };
   const target = edition.sentences[60].id;
   await open(page, { hash: `#${target}` });
-  await expect(page.locator(`[data-sid="${target}"]`)).toBeInViewport();
+  await expect(page.locator(`[id="${target}"]`)).toBeInViewport();
   await expect(page.getByText('Sentence 61 of')).toBeVisible();
   const later = edition.sentences[80].id;
   await page.evaluate((id) => (location.hash = id), later);
   await expect(page.getByText('Sentence 81 of')).toBeVisible();
   await button(page, 'Play').click();
-  await expect(current(page)).toHaveAttribute('data-sid', later);
+  await expect(current(page)).toHaveAttribute('id', later);
 });
 
 test('speakers get different voices; a mixed sentence switches voice mid-sentence', async ({ page }) => {
   await open(page, { config: { msPerChar: 1, minMs: 20 } });
-  const mixed = page.locator('[data-sid]', { hasText: 'And, in a softer voice, he said:' });
+  const mixed = page.locator('.ne-s', { hasText: 'And, in a softer voice, he said:' });
   await mixed.click();
   await page.waitForFunction(() =>
     (window as unknown as { __speech: SpeechRecord }).__speech.spoken.some((u) => u.text === '‘We shall overcome.'),
@@ -312,7 +312,7 @@ test('the reader can change a speaker’s voice and the speed; both persist, and
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(button(page, 'Voices…')).toBeFocused(); // focus is back before we move it
-  const speed = await barControl(page, 'slider', 'Speed');
+  const speed = page.getByRole('slider', { name: 'Speed' }).first();
   await speed.focus();
   await page.keyboard.press('ArrowRight');
   await expect(speed).toHaveValue('1.25');
@@ -321,7 +321,7 @@ test('the reader can change a speaker’s voice and the speed; both persist, and
   await expect(await barControl(page, 'slider', 'Speed')).toHaveValue('1.25');
   await expect(await barControl(page, 'slider', 'Speed')).toHaveAttribute('aria-valuetext', '1.25 times speed');
   await moreButton(page).click(); // closes the panel, so the text below it can be clicked
-  const stalinLine = page.locator('.ne-turn[data-speaker="stalin"] [data-sid]').first();
+  const stalinLine = page.locator('.ne-turn[data-speaker="stalin"] .ne-s').first();
   await stalinLine.click();
   await expect.poll(async () => (await speech(page)).spoken.at(-1)?.voice).toBe('English (America)+Andy test');
   const last = (await speech(page)).spoken.at(-1)!;
@@ -347,8 +347,8 @@ test('a failing voice in automatic mode hands over to the recording, with a noti
   await expect(notice).toBeHidden();
   await button(page, 'Play').click();
   await expect(notice).toHaveText('Device voice unavailable. Playing the recorded narration from the same sentence.');
-  const first = await page.locator('[data-sid]').first().getAttribute('data-sid');
-  await expect(current(page)).toHaveAttribute('data-sid', first!); // the same sentence, from the recording
+  const first = await page.locator('.ne-s').first().getAttribute('id');
+  await expect(current(page)).toHaveAttribute('id', first!); // the same sentence, from the recording
   await expect(page.locator('narration-controls [part="error"]')).toBeHidden();
 });
 
@@ -376,7 +376,7 @@ test('where the voice reports word boundaries, the current word is highlighted t
   await open(page, { config: { msPerChar: 40, boundaries: true } });
   const ids = await sentenceIds(page);
   // A sentence whose spoken text equals its displayed text (no lexicon change): words map 1:1.
-  const plain = page.locator('.ne-text [data-sid]', { hasText: 'Even the League of Nations did not react.' });
+  const plain = page.locator('.ne-text .ne-s', { hasText: 'Even the League of Nations did not react.' });
   await plain.click();
   await expect
     .poll(() =>
@@ -400,7 +400,7 @@ test('highlight causes no layout shift and stays visible under forced colours', 
     }).observe({ type: 'layout-shift' });
   });
   const ids = await sentenceIds(page);
-  await page.locator(`[data-sid="${ids[12]}"]`).click();
+  await page.locator(`[id="${ids[12]}"]`).click();
   await page.waitForFunction(() => (window as unknown as { __speech: SpeechRecord }).__speech.events.filter((e) => e.type === 'end').length >= 4);
   await button(page, 'Pause').click(); // hold the highlight still while its style is read
   const style = await current(page).evaluate((el) => {
@@ -434,12 +434,12 @@ test('follow along keeps the sentence in view; turned off, the page does not scr
     new MutationObserver((records) => {
       for (const r of records) {
         const el = r.target as Element;
-        if (el.getAttribute('aria-current') === 'true') w.__highlighted.push(el.getAttribute('data-sid')!);
+        if (el.getAttribute('aria-current') === 'true') w.__highlighted.push(el.getAttribute('id')!);
       }
     }).observe(document, { subtree: true, attributes: true, attributeFilter: ['aria-current'] });
-    const sentences = [...document.querySelectorAll('[data-sid]')];
+    const sentences = [...document.querySelectorAll('.ne-s')];
     const from = sentences.findIndex((el) => el.getAttribute('aria-current') === 'true');
-    return sentences.slice(from + 1).find((el) => el.getBoundingClientRect().top > innerHeight)!.getAttribute('data-sid')!;
+    return sentences.slice(from + 1).find((el) => el.getBoundingClientRect().top > innerHeight)!.getAttribute('id')!;
   });
   await page.keyboard.press('Alt+Shift+KeyP'); // Play (a click would scroll the button into view)
   await expect
@@ -451,7 +451,7 @@ test('follow along keeps the sentence in view; turned off, the page does not scr
     )
     .toBeGreaterThanOrEqual(2);
   expect(await page.evaluate(() => scrollY)).toBe(y);
-  await expect(page.locator(`[data-sid="${below}"]`)).not.toBeInViewport();
+  await expect(page.locator(`[id="${below}"]`)).not.toBeInViewport();
 });
 
 test('Media Session: metadata names the speaker and the state follows the narration', async ({ page }) => {

@@ -106,7 +106,7 @@ test('after one visit, the edition loads and narrates the recording with the net
   await waitForUpgrade(page);
 
   // The whole text.
-  const onPage = await page.locator('[data-sid]').evaluateAll((els) => els.map((el) => el.getAttribute('data-sid')));
+  const onPage = await page.locator('.ne-s').evaluateAll((els) => els.map((el) => el.getAttribute('id')));
   expect(onPage).toEqual(edition.sentences.map((s) => s.id));
   // The reading font in use (the default), regular and bold. (The other two are kept once chosen:
   // see the next test; a kiosk keeps all three.)
@@ -120,7 +120,7 @@ test('after one visit, the edition loads and narrates the recording with the net
   // The recording plays from the precache (206 partial responses) and the highlight follows.
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect.poll(() => audioClock(page), { timeout: 15_000 }).toBeGreaterThan(1000);
-  await expect(page.locator('[data-sid][aria-current="true"]')).toHaveCount(1);
+  await expect(page.locator('.ne-s[aria-current="true"]')).toHaveCount(1);
   expect(audio.length).toBeGreaterThan(0);
   expect(audio.every((r) => r.fromServiceWorker && r.status === 206)).toBe(true);
   expect(leaked).toEqual([]);
@@ -164,7 +164,7 @@ test('a first visit precaches what this browser uses: no legacy file, no other f
   const response = await page.reload();
   expect(response?.fromServiceWorker()).toBe(true);
   await waitForUpgrade(page);
-  const onPage = await page.locator('[data-sid]').evaluateAll((els) => els.map((el) => el.getAttribute('data-sid')));
+  const onPage = await page.locator('.ne-s').evaluateAll((els) => els.map((el) => el.getAttribute('id')));
   expect(onPage).toEqual(edition.sentences.map((s) => s.id));
   expect(await page.evaluate(() => document.documentElement.dataset.font)).toBe('opendyslexic');
   const faces = await page.evaluate(async () => {
@@ -179,7 +179,7 @@ test('a first visit precaches what this browser uses: no legacy file, no other f
     null,
     { timeout: 15_000 },
   );
-  await expect(page.locator('[data-sid][aria-current="true"]')).toHaveCount(1);
+  await expect(page.locator('.ne-s[aria-current="true"]')).toHaveCount(1);
   await expect(page.locator('narration-controls [part="error"]')).toHaveCount(0);
   expect(leaked).toEqual([]);
 });
@@ -397,7 +397,7 @@ test('a kiosk updated and then cut off from the network still narrates the recor
   await leaveAttract(page);
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect.poll(() => furthestClock(page), { timeout: 15_000 }).toBeGreaterThan(1000);
-  await expect(page.locator('[data-sid][aria-current="true"]')).toHaveCount(1);
+  await expect(page.locator('.ne-s[aria-current="true"]')).toHaveCount(1);
   await expect(page.locator('narration-controls [part="error"]')).toHaveCount(0);
   expect(leaked).toEqual([]);
 });
@@ -433,6 +433,6 @@ test('a new recording is stored while the new version installs; the old one goes
   await leaveAttract(page);
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect.poll(() => furthestClock(page), { timeout: 15_000 }).toBeGreaterThan(1000);
-  await expect(page.locator('[data-sid][aria-current="true"]')).toHaveCount(1);
+  await expect(page.locator('.ne-s[aria-current="true"]')).toHaveCount(1);
   expect(leaked).toEqual([]);
 });

@@ -50,7 +50,7 @@ async function openWithRecorder(page: Page, path = '/') {
       u.addEventListener('start', () => {
         entry.started = true;
         requestAnimationFrame(() => {
-          entry.highlighted = document.querySelector('[aria-current="true"]')?.getAttribute('data-sid') ?? null;
+          entry.highlighted = document.querySelector('[aria-current="true"]')?.getAttribute('id') ?? null;
         });
       });
       u.addEventListener('end', () => (entry.ended = true));
@@ -100,16 +100,16 @@ test('the highlight follows the real utterances in order through the first six s
 test('a Stalin sentence and a Kollontai sentence are spoken with different voices or prosody', async ({ page }) => {
   test.setTimeout(60_000);
   await openWithRecorder(page);
-  const stalin = page.locator('.ne-turn[data-speaker="stalin"] [data-sid][data-speaker="stalin"]').first();
-  const kollontai = page.locator('.ne-turn[data-speaker="kollontai"] [data-sid][data-speaker="kollontai"]').first();
+  const stalin = page.locator('.ne-turn[data-speaker="stalin"] .ne-s:not([data-speaker])').first();
+  const kollontai = page.locator('.ne-turn[data-speaker="kollontai"] .ne-s:not([data-speaker])').first();
   await stalin.click();
   await expect.poll(async () => (await utterances(page)).filter((u) => u.started).length, { timeout: 20_000 }).toBeGreaterThan(0);
   await kollontai.click();
   await expect.poll(async () => (await utterances(page)).filter((u) => u.started).length, { timeout: 20_000 }).toBeGreaterThan(1);
   await (await barButton(page, 'Stop')).click();
   const log = (await utterances(page)).filter((u) => u.started);
-  const stalinId = await stalin.getAttribute('data-sid');
-  const kollontaiId = await kollontai.getAttribute('data-sid');
+  const stalinId = await stalin.getAttribute('id');
+  const kollontaiId = await kollontai.getAttribute('id');
   const s = log.find((u) => u.highlighted === stalinId)!;
   const k = log.find((u) => u.highlighted === kollontaiId)!;
   expect(s && k).toBeTruthy();
@@ -124,20 +124,20 @@ test('Pause holds speech and highlight; Next moves them; clicking a later senten
   const ids = edition().sentences.map((s) => s.id);
   // Start on a long sentence so Pause lands mid-sentence.
   const long = edition().sentences.findIndex((s) => s.kind === 'body' && s.text.length > 200);
-  await page.locator(`[data-sid="${ids[long]}"]`).click();
+  await page.locator(`[id="${ids[long]}"]`).click();
   await expect.poll(async () => (await utterances(page)).some((u) => u.started), { timeout: 20_000 }).toBe(true);
   await button(page, 'Pause').click();
-  await expect(current(page)).toHaveAttribute('data-sid', ids[long]);
+  await expect(current(page)).toHaveAttribute('id', ids[long]);
   const countAtPause = (await utterances(page)).length;
   // Pause landed mid-sentence: the long sentence's utterance had started and not ended. Speech
   // holds: the synthesizer stops that utterance (its error event says so, never `end`) and is silent.
   await expect.poll(async () => (await utterances(page)).at(-1)!.error, { timeout: 20_000 }).toMatch(/^(interrupted|canceled)$/);
   expect((await utterances(page)).at(-1)).toMatchObject({ started: true, ended: false, highlighted: ids[long] });
   await expect.poll(() => page.evaluate(() => speechSynthesis.speaking && !speechSynthesis.paused)).toBe(false);
-  await expect(current(page)).toHaveAttribute('data-sid', ids[long]);
+  await expect(current(page)).toHaveAttribute('id', ids[long]);
 
   await button(page, 'Next sentence').click(); // paused: the position and highlight move
-  await expect(current(page)).toHaveAttribute('data-sid', ids[long + 1]);
+  await expect(current(page)).toHaveAttribute('id', ids[long + 1]);
   await button(page, 'Play').click();
   await expect
     .poll(async () => (await utterances(page)).some((u) => u.started && u.highlighted === ids[long + 1]), { timeout: 20_000 })
@@ -150,11 +150,11 @@ test('Pause holds speech and highlight; Next moves them; clicking a later senten
     .toBe(true);
 
   const later = ids[ids.length - 12];
-  await page.locator(`[data-sid="${later}"]`).click();
+  await page.locator(`[id="${later}"]`).click();
   await expect
     .poll(async () => (await utterances(page)).some((u) => u.started && u.highlighted === later), { timeout: 20_000 })
     .toBe(true);
-  await expect(current(page)).toHaveAttribute('data-sid', later);
+  await expect(current(page)).toHaveAttribute('id', later);
   await (await barButton(page, 'Stop')).click();
   await expect(current(page)).toHaveCount(0);
 });

@@ -22,7 +22,7 @@ async function recordHighlights(page: Page) {
     new MutationObserver((records) => {
       for (const r of records) {
         const el = r.target as Element;
-        if (el.getAttribute('aria-current') === 'true') w.__marks.push({ id: el.getAttribute('data-sid'), clock: clock(), at: performance.now() });
+        if (el.getAttribute('aria-current') === 'true') w.__marks.push({ id: el.getAttribute('id'), clock: clock(), at: performance.now() });
       }
     }).observe(document, { subtree: true, attributes: true, attributeFilter: ['aria-current'] });
   });
@@ -72,7 +72,7 @@ test('clicking a sentence seeks the recording there; at 1.5× the highlight stay
   await waitForUpgrade(page);
   const { order, sentences } = manifest();
   const target = order[40];
-  await page.locator(`[data-sid="${target}"]`).click();
+  await page.locator(`[id="${target}"]`).click();
   await expect.poll(() => audioClock(page), { timeout: 10_000 }).toBeGreaterThan(sentences[target].start);
   expect(await audioClock(page)).toBeLessThan(sentences[target].end + 200);
   const speed = await barControl(page, 'slider', 'Speed');
@@ -273,7 +273,7 @@ test('a click on a sentence past the end of a cut-short recording stops with the
   await page.goto('/?narration=recorded');
   await waitForUpgrade(page);
   const far = manifest().order[60]!;
-  await page.locator(`[data-sid="${far}"]`).click();
+  await page.locator(`[id="${far}"]`).click();
   const message = page.locator('narration-controls [part="error"]');
   await expect(message).toHaveText(/^The recording is incomplete or damaged at this point, so the narration stopped\./, { timeout: 30_000 });
   await expect(page.locator('[aria-current="true"]')).toHaveCount(0);
@@ -295,7 +295,7 @@ test('after a recording fault the reader is offered the device voice, which read
   await expectNoAxeViolations(page, 'a recording fault with the device-voice offer');
   expect(await page.evaluate(() => (window as unknown as { __speech: { speakCalls: number } }).__speech.speakCalls)).toBe(0);
   await offer.click();
-  await expect(page.locator('[aria-current="true"]')).toHaveAttribute('data-sid', manifest().order[4]!);
+  await expect(page.locator('[aria-current="true"]')).toHaveAttribute('id', manifest().order[4]!);
   await expect.poll(() => page.evaluate(() => (window as unknown as { __speech: { spoken: { text: string }[] } }).__speech.spoken.length)).toBeGreaterThan(0);
   await expect(offer).toHaveCount(0);
   await expect(page.locator('narration-controls [part="error"]')).toHaveCount(0);

@@ -163,10 +163,11 @@ test('reading focus dims every paragraph but the one in focus', async ({ page })
   });
   expect(colours[0]).not.toBe(colours[1]);
   // Scrolling the focused paragraph away moves focus to the paragraph at the reading line.
-  const before = await page.locator('.ne-text p.ne-focused').getAttribute('data-block');
+  const paragraphId = () => page.locator('.ne-text p.ne-focused').evaluate((p) => p.querySelector('.ne-s')?.id);
+  const before = await paragraphId();
   await page.locator('.ne-text p').last().scrollIntoViewIfNeeded();
   await expect
-    .poll(() => page.locator('.ne-text p.ne-focused').getAttribute('data-block'))
+    .poll(paragraphId)
     .not.toBe(before);
   await expect(page.locator('.ne-text p.ne-focused')).toHaveCount(1);
 });

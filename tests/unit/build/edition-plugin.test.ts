@@ -53,7 +53,7 @@ describe('edition build', () => {
     const html = readFileSync(join(root, 'dist', 'index.html'), 'utf8');
     expect(edition.title).toBe('Stalin’s Conversation with A.M. Kollontai');
     expect(edition.sentences.length).toBeGreaterThan(150);
-    for (const sentence of edition.sentences.slice(0, 20)) expect(html).toContain(`data-sid="${sentence.id}"`);
+    for (const sentence of edition.sentences.slice(0, 20)) expect(html).toMatch(new RegExp(`class="ne-s[^"]*" id="${sentence.id}"`));
     expect(html).toContain('dataset.early');
     expect(html).not.toContain('<!-- edition:');
   }, 30_000);

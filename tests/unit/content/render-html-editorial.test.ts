@@ -49,15 +49,15 @@ describe('glossed words and the Glossary and notes', () => {
     }
   });
 
-  it('every data-gloss in the page names an entry, and every gloss of the model is a link to it', () => {
+  it('every glossed word in the page names an entry, and every gloss of the model is a link to it', () => {
     const ids = new Set(edition.glossary.map((g) => g.id));
-    const used = [...page.matchAll(/data-gloss="([^"]*)"/g)].map((m) => m[1]);
+    const used = [...page.matchAll(/<a class="ne-gloss" href="#gloss-([^"]*)"/g)].map((m) => m[1]);
     expect(used.length).toBe(edition.sentences.reduce((n, s) => n + (s.glosses?.length ?? 0), 0));
     for (const id of used) expect(ids.has(id), id).toBe(true);
     for (const sentence of edition.sentences) {
       for (const gloss of sentence.glosses ?? []) {
         const words = sentence.text.slice(gloss.start, gloss.end);
-        const link = new RegExp(`<a class="ne-gloss" href="#gloss-${gloss.entry}" data-gloss="${gloss.entry}"[^>]*>([^<]*)</a>`);
+        const link = new RegExp(`<a class="ne-gloss" href="#gloss-${gloss.entry}"[^>]*>([^<]*)</a>`);
         const match = link.exec(sentenceHtml(sentence.id));
         expect(match, `${sentence.id} ${gloss.entry}`).not.toBeNull();
         expect(unescape(match![1])).toBe(words);
@@ -110,8 +110,8 @@ describe('speakers', () => {
 
   it('labels a paragraph whose speaker is uncertain, with its reason', () => {
     for (const block of edition.blocks.filter((b) => b.uncertain)) {
-      const p = main.slice(main.indexOf(`data-block="${block.id}"`));
-      expect(p, block.id).toMatch(new RegExp(`^[^>]*>\\s*<span class="ne-speaker" data-speaker="${block.speaker}">Probably `));
+      const p = main.slice(main.lastIndexOf('<p ', main.indexOf(`id="${block.sentenceIds[0]}"`)));
+      expect(p, block.id).toMatch(new RegExp(`^[^>]*data-speaker="${block.speaker}"[^>]*>\\s*<span class="ne-speaker">Probably `));
       expect(main).toContain(`id="${block.id}-note"`);
     }
   });
@@ -130,11 +130,14 @@ describe('the content notice', () => {
     const notice = edition.blocks.find((b) => b.role === 'notice')!;
     expect(notice.covers?.length).toBe(2);
     expect(main).toContain(
-      `<aside class="ne-notice ne-editorial" role="note" id="${notice.id}" data-block="${notice.id}" aria-labelledby="${notice.id}-heading">\n` +
+      `<aside class="ne-notice ne-editorial" role="note" id="${notice.id}" aria-labelledby="${notice.id}-heading">\n` +
         `<h3 class="ne-notice-label" id="${notice.id}-heading">Content note</h3>`,
     );
-    for (const id of notice.sentenceIds) expect(main.slice(main.indexOf(`id="${notice.id}"`)).split('</aside>')[0]).toContain(`data-sid="${id}"`);
-    for (const id of notice.covers!) expect(main).toMatch(new RegExp(`data-block="${id}"[^>]* aria-details="${notice.id}"`));
+    for (const id of notice.sentenceIds) expect(main.slice(main.indexOf(`id="${notice.id}"`)).split('</aside>')[0]).toContain(`class="ne-s" id="${id}"`);
+    for (const id of notice.covers!) {
+      const first = main.indexOf(`id="${edition.blocks.find((b) => b.id === id)!.sentenceIds[0]}"`);
+      expect(main.slice(main.lastIndexOf('<p ', first), first)).toMatch(new RegExp(`^<p [^>]* aria-details="${notice.id}"`));
+    }
     expect(count(main, 'aria-details=')).toBe(notice.covers!.length);
   });
 });
@@ -185,7 +188,7 @@ describe('source note: version, note for publishers, citation', () => {
       expect(details).toContain(note);
       expect(edition.sentences.some((s) => s.text.includes(note.slice(0, 40)))).toBe(false);
     }
-    expect(details).not.toContain('data-sid');
+    expect(details).not.toContain('class="ne-s');
   });
 
   it('cites the page’s address without its options or fragment', () => {
