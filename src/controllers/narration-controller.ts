@@ -175,11 +175,13 @@ export class NarrationController implements ReactiveController {
       .requestIdleCallback;
     if (idle) idle(() => void this.ensureSession(), { timeout: 3000 });
     else setTimeout(() => void this.ensureSession(), 1500);
-    // …or sooner, the moment the reader reaches for the reader bar (a touch, the pointer, focus),
-    // so Play finds the session ready.
+    // …or sooner, the moment the reader reaches for the reader bar, so Play finds everything
+    // ready: the pointer over it loads the session; a touch, a press or focus also readies the
+    // source (for the recording: its player and the start of the file).
     const bar = this.#host.querySelector('#reader-controls') ?? this.#host;
-    for (const type of ['pointerdown', 'pointerover', 'focusin'] as const) {
-      bar.addEventListener(type, () => void this.ensureSession(), { signal, once: true, passive: true });
+    bar.addEventListener('pointerover', () => void this.ensureSession(), { signal, once: true, passive: true });
+    for (const type of ['pointerdown', 'focusin'] as const) {
+      bar.addEventListener(type, () => void this.ensureSession().then((session) => session?.warmUp()), { signal, once: true, passive: true });
     }
     if (typeof navigator !== 'undefined') {
       const keyboard = (navigator as { keyboard?: { getLayoutMap?: () => Promise<{ get(code: string): string | undefined }> } }).keyboard;

@@ -612,6 +612,14 @@ export class NarrationEngine {
     return backend.kind === 'recorded' ? 'audio-failed' : 'synthesis-failed';
   }
 
+  /**
+   * Gets the backend ready now (loads the recording's player and file; device voices are usually
+   * ready already), so a Play that follows starts without the loading wait. Idempotent; silent.
+   */
+  warmUp(): void {
+    if (!this.#disposed) this.#prepare();
+  }
+
   /** Prepares the current backend once; `ready` or `fail` when it settles (if still relevant). */
   #prepare(): void {
     if (this.#preparation && this.#preparation.backend === this.#backend) return;

@@ -124,6 +124,11 @@ export class NarrationSession {
     );
   }
 
+  /** Readies whichever source reads now (the reader is reaching for Play): see `NarrationEngine.warmUp`. */
+  warmUp(): void {
+    this.engine.warmUp();
+  }
+
   /** The sentence last read or paused on in this visit, or null (nothing read yet, or after a reset). */
   get position(): string | null {
     return this.#position;

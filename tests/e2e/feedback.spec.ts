@@ -143,3 +143,20 @@ test('the keyboard-shortcuts dialog shows the keys as they are typed', async ({ 
   await page.keyboard.press('Alt+Shift+Comma');
   await expect(page.locator('narration-controls input[type="range"]')).toHaveValue('0.75');
 });
+
+test('reaching for the bar readies the recording before Play: focus on Play fetches its player and file', async ({ page }) => {
+  await page.addInitScript(() => Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true }));
+  const audioRequests: string[] = [];
+  page.on('request', (r) => {
+    if (/\/audio\/narration\.(webm|mp3)/.test(r.url())) audioRequests.push(r.url());
+  });
+  await page.goto('/?narration=recorded');
+  await waitForUpgrade(page);
+  expect(audioRequests, 'nothing is fetched for the recording before the reader reaches for it').toEqual([]);
+  await button(page, 'Play').focus();
+  await expect.poll(() => audioRequests.length, { timeout: 15_000 }).toBeGreaterThan(0);
+  // Still silent and idle: warming up plays nothing.
+  await expect(button(page, 'Play')).toBeVisible();
+  await button(page, 'Play').click();
+  await expect(button(page, 'Pause')).toBeVisible();
+});

@@ -55,6 +55,18 @@ describe('reading the script', () => {
     expect(texts(synth)).toEqual(['It was November.']);
   });
 
+  it('warmUp readies a backend without preload, so the Play that follows starts at once (no loading)', async () => {
+    const { engine, synth, snapshots } = harness({ preload: false });
+    engine.warmUp();
+    expect(synth.spoken).toHaveLength(0); // nothing is said by warming up
+    await advance();
+    expect(engine.snapshot.status).toBe('idle');
+    engine.play();
+    expect(engine.snapshot.status).toBe('playing');
+    expect(snapshots.map((s) => s.status)).not.toContain('loading');
+    expect(texts(synth)).toEqual(['It was November.']);
+  });
+
   it('gives each speaker its voice and prosody, per span (a mixed sentence has two voices)', async () => {
     const { engine, synth, cast } = harness({ rate: 1.5 });
     await advance();
