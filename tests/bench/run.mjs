@@ -393,6 +393,8 @@ async function measureLoad() {
       idleWarmupGzipKB: kb(transfer.deferredGzipBytes),
       firstVisitKB: kb(firstVisit.bytes),
       firstVisitWorker: firstVisit.worker,
+      // index.html links the icon relatively (base './'): under the /edition/ sub-path it must resolve there.
+      faviconUnderSubPath: firstVisit.requests.some((r) => r.path === 'favicon.svg' && (r.status === 200 || r.status === 304)),
       firstVisitCachedFiles: firstVisit.cached,
       firstVisitRequests: firstVisit.requests,
       fcp1xMedianMs: paint1x.fcpMedianMs,
@@ -422,6 +424,7 @@ function loadRows({ results, firstVisit, lighthouse }) {
     [`FCP / LCP, 1x CPU, median of ${runs}`, `${results.fcp1xMedianMs} / ${results.lcp1xMedianMs} ms`, `LCP − FCP ≤ 50 ms (${results.lcpMinusFcp1xMedianMs})`],
     [`FCP / LCP, 4x CPU, median of ${runs}`, `${results.fcp4xMedianMs} / ${results.lcpMedianMs} ms`, `LCP − FCP ≤ 50 ms (${results.lcpMinusFcp4xMedianMs}); LCP ≤ 800 ms`],
     ['Cumulative layout shift (worst run)', results.clsMax.toFixed(4), '0'],
+    ['Favicon found under the /edition/ sub-path', results.faviconUnderSubPath ? 'yes' : 'no', 'yes'],
   ];
   if (lh) {
     rows.push(
