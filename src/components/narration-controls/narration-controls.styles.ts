@@ -171,8 +171,13 @@ export const narrationControlsStyles = [
   .main .position .sentence {
     font-weight: 700;
   }
-  .main .resume {
+  /* Only the position and Resume give way when the row is short of room; the buttons keep their size. */
+  .main > button {
+    flex: none;
+  }
+  .main > .resume {
     flex: 0 1 auto;
+    min-inline-size: 0;
   }
   .more-button {
     flex: none;
@@ -242,8 +247,13 @@ export const narrationControlsStyles = [
       white-space: nowrap;
     }
     .main .resume {
-      font-size: 0.875em;
+      font-size: 0.8125em;
       padding-inline: 0.5em;
+      line-height: 1.2;
+    }
+    /* Resume from sentence N says where reading stands: on a phone it takes the position's place. */
+    .main:has(> .resume) > .position {
+      display: none;
     }
     .main .resume .icon {
       display: none;
