@@ -31,6 +31,16 @@ const cachedPaths = (page: Page) =>
     return urls;
   });
 
+/** From the next page load on, the page's own registration asks for the new version's URL (`WORKER_V2`). */
+async function registerAsNewVersion(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const register = ServiceWorkerContainer.prototype.register;
+    ServiceWorkerContainer.prototype.register = function (url, options) {
+      return register.call(this, String(url).replace(/sw\.js\?build=modern$/, 'sw.js?build=modern&v=2'), options);
+    };
+  });
+}
+
 /** Waits until the worker is activated and controls the page. */
 async function waitForController(page: Page): Promise<void> {
   await expect
@@ -244,6 +254,9 @@ test('a new version waits while the page is in use and takes over after an idle 
   const firstScript = await page.evaluate(() => navigator.serviceWorker.controller!.scriptURL);
 
   // A new version: the same scope, a different script URL, so the browser installs it as an update.
+  // Pages loaded from now on register that URL, as a real page registers the one it always does (else
+  // the reload below would install this build's worker again, as one more update).
+  await registerAsNewVersion(page);
   await page.evaluate(async (url) => {
     (window as unknown as { __beforeUpdate: boolean }).__beforeUpdate = true;
     await navigator.serviceWorker.register(url);
@@ -320,12 +333,7 @@ async function deployNewVersion(page: Page, context: BrowserContext, { recording
     if (recording) body = body.replace(/("revision":")[0-9a-f]+(","url":"audio\/manifest\.json")/, `$1${'e'.repeat(32)}$2`);
     await route.fulfill({ response, body });
   });
-  await page.addInitScript(() => {
-    const register = ServiceWorkerContainer.prototype.register;
-    ServiceWorkerContainer.prototype.register = function (url, options) {
-      return register.call(this, String(url).replace(/sw\.js\?build=modern$/, 'sw.js?build=modern&v=2'), options);
-    };
-  });
+  await registerAsNewVersion(page);
   await page.evaluate((url) => navigator.serviceWorker.register(url), WORKER_V2);
   await expect
     .poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state ?? null), { timeout: 60_000 })
