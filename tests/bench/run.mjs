@@ -55,20 +55,25 @@ async function measureTransfer() {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   const responses = [];
-  let loaded = false;
-  page.on('load', () => (loaded = true));
-  // Requests made after the load event are the idle warm-up (narration chunk, edition.json):
-  // deferred on purpose, so they are reported apart from the first load.
-  page.on('request', (request) => (request.deferred = loaded));
   page.on('response', (response) => responses.push(response));
   await page.goto(host.url, { waitUntil: 'networkidle' });
   await page.evaluate(() => document.fonts.ready);
+  // Requests the page made after its load event are the deferred application and the idle warm-up
+  // (narration chunk, edition.json): reported apart from the first load. Told by the browser's own
+  // clock (Resource Timing against the navigation's loadEventStart), not by when the load event
+  // reaches this script, which lags it.
+  const timing = await page.evaluate(() => ({
+    loadEventStart: performance.getEntriesByType('navigation')[0].loadEventStart,
+    starts: Object.fromEntries(performance.getEntriesByType('resource').map((e) => [e.name, e.startTime])),
+  }));
   const rows = [];
   for (const response of responses) {
     const type = response.request().resourceType();
     const body = await response.body().catch(() => Buffer.alloc(0));
     const url = new URL(response.url()).pathname;
-    rows.push({ url, type, raw: body.length, gzip: gzipSync(body, { level: 6 }).length, deferred: !!response.request().deferred });
+    const start = timing.starts[response.url()];
+    const deferred = type !== 'document' && start !== undefined && start >= timing.loadEventStart;
+    rows.push({ url, type, raw: body.length, gzip: gzipSync(body, { level: 6 }).length, deferred });
   }
   await context.close();
   const first = rows.filter((r) => !r.deferred);
@@ -418,7 +423,7 @@ function loadRows({ results, firstVisit, lighthouse }) {
   const rows = [
     ['Before load: HTML+CSS+JS, gzipped', `${results.firstLoadTextGzipKB} KB`, '≤ 25 KB'],
     ['Font bytes for the first render', `${results.firstRenderFontKB} KB`, '≤ 60 KB'],
-    ['Idle warm-up after load (narration), gzipped', `${results.idleWarmupGzipKB} KB`, '(deferred)'],
+    ['After load: the application and idle warm-up, gzipped', `${results.idleWarmupGzipKB} KB`, '(deferred)'],
     ['Whole first visit, gzip host, worker on, 12 s, no input', `${results.firstVisitKB} KB`, '≤ 120 KB'],
     ['  of which the service worker and its script (bodies)', `${kb(byWorker)} KB`, `(worker ${results.firstVisitWorker})`],
     [`FCP / LCP, 1x CPU, median of ${runs}`, `${results.fcp1xMedianMs} / ${results.lcp1xMedianMs} ms`, `LCP − FCP ≤ 50 ms (${results.lcpMinusFcp1xMedianMs})`],
