@@ -2,7 +2,8 @@
 // under a sub-path (default /edition/), gzips text responses (HTML, CSS, JS, JSON, SVG, VTT), sends
 // correct content types, ETag + Last-Modified validators (304 when unchanged), long-lived caching
 // for content-hashed files under assets/ and `no-cache` (revalidate) for everything else, answers
-// Range requests for audio, and sends README's security headers (but Referrer-Policy, see below). It counts the bytes it writes to
+// Range requests for audio, and sends README's security headers (but Referrer-Policy, see below;
+// the policies with the page and the worker script only). It counts the bytes it writes to
 // the network (headers included), per request and in total: the honest measure of a visit,
 // service-worker requests included.
 // Usage: const host = await startGzipHost({ root: 'dist' }); host.url; host.reset(); host.bytes(); await host.close();
@@ -91,7 +92,11 @@ export async function startGzipHost({ root, base = '/edition/', port = 0, header
     const send = (status, head, body) => {
       record.status = status;
       record.bodyBytes = req.method === 'HEAD' || !body ? 0 : body.length;
-      res.writeHead(status, { ...extra, ...head });
+      // CSP and Permissions-Policy act on documents and workers only: sent with the page and sw.js,
+      // nosniff with everything (as a host configured for the edition would).
+      const document = /^text\/html/.test(head['Content-Type'] ?? '') || url.pathname.endsWith('/sw.js');
+      const policy = document ? extra : Object.fromEntries(Object.entries(extra).filter(([name]) => /^x-content-type-options$/i.test(name)));
+      res.writeHead(status, { ...policy, ...head });
       res.end(req.method === 'HEAD' ? undefined : body);
     };
     if (url.pathname === base.slice(0, -1)) return send(301, { Location: base }, null);
