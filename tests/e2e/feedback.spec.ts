@@ -160,3 +160,18 @@ test('reaching for the bar readies the recording before Play: focus on Play fetc
   await button(page, 'Play').click();
   await expect(button(page, 'Pause')).toBeVisible();
 });
+
+test('Play with the device voice: nothing is announced over the first second of narration (the toggle says Pause instead)', async ({ page }) => {
+  await page.addInitScript({ content: FAKE_SPEECH });
+  await page.goto('/');
+  await waitForUpgrade(page);
+  await recordAnnouncements(page);
+  await button(page, 'Play').click();
+  await expect(button(page, 'Pause')).toBeVisible();
+  const firstStart = async () =>
+    page.evaluate(() => (window as unknown as { __speech: { events: { type: string; at: number }[] } }).__speech.events.find((e) => e.type === 'start')?.at ?? 0);
+  await expect.poll(firstStart).toBeGreaterThan(0);
+  const start = await firstStart();
+  await page.waitForFunction((t) => performance.now() > t + 1200, start);
+  expect((await announced(page)).filter((a) => a.t >= start - 300 && a.t <= start + 1000)).toEqual([]);
+});
