@@ -31,9 +31,9 @@ const cachedPaths = (page: Page) =>
     return urls;
   });
 
-/** From the next page load on, the page's own registration asks for the new version's URL (`WORKER_V2`). */
-async function registerAsNewVersion(page: Page): Promise<void> {
-  await page.addInitScript(() => {
+/** From the next page load on (of this page, or of every page of a context), the page's own registration asks for the new version's URL (`WORKER_V2`). */
+async function registerAsNewVersion(target: Page | BrowserContext): Promise<void> {
+  await target.addInitScript(() => {
     const register = ServiceWorkerContainer.prototype.register;
     ServiceWorkerContainer.prototype.register = function (url, options) {
       return register.call(this, String(url).replace(/sw\.js\?build=modern$/, 'sw.js?build=modern&v=2'), options);
@@ -298,6 +298,9 @@ test('outside kiosk mode a waiting version takes over on the next visit, without
   await page.goto('/');
   await waitForUpgrade(page);
   await waitForController(page);
+  // The next visit's page registers the new version's URL, as a real page registers the one it always
+  // does (else its registration would install this build's worker again, replacing the waiting one).
+  await registerAsNewVersion(context);
   await page.evaluate((url) => navigator.serviceWorker.register(url), WORKER_V2);
   await expect
     .poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state ?? null), { timeout: 30_000 })
