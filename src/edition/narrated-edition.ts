@@ -145,6 +145,7 @@ export class NarratedEdition extends LitElement {
     const root = document.documentElement;
     root.style.setProperty('--ne-toolbar-height', `${Math.ceil(height)}px`);
     root.toggleAttribute('data-toolbar-sticky', height <= window.innerHeight * 0.25);
+    root.setAttribute('data-toolbar-measured', ''); // page.css: the bar's place no longer guessed
   };
 
   /**
