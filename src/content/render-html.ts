@@ -83,13 +83,13 @@ export function renderEditionHtml(edition: Edition, { downloads, pageUrl }: Rend
   const [title] = blocksOf('title');
   const [dateline] = blocksOf('dateline');
   const masthead =
-    `<h1 class="ne-title" id="top">${sentenceHtml(title)}</h1>\n` +
-    `<p class="ne-dateline">${sentenceHtml(dateline)}</p>`;
+    `<h1 class="ne-title" id="top" data-speaker="${title.speaker}">${sentenceHtml(title)}</h1>\n` +
+    `<p class="ne-dateline" data-speaker="${dateline.speaker}">${sentenceHtml(dateline)}</p>`;
 
   const editorNote = section(
     'editor-note',
     'Editor’s note',
-    blocksOf('editor-note').map((b) => `<p>${sentenceHtml(b)}</p>`).join('\n'),
+    blocksOf('editor-note').map((b) => `<p data-speaker="${b.speaker}">${sentenceHtml(b)}</p>`).join('\n'),
     'ne-editorial ne-editor-note',
   );
 
@@ -107,11 +107,11 @@ export function renderEditionHtml(edition: Edition, { downloads, pageUrl }: Rend
   const back = edition.blocks.filter((b) => b.section === 'back');
   const originalNote = back
     .filter((b) => b.role === 'source-note' || b.role === 'citation' || b.role === 'translator')
-    .map((b) => `<p class="ne-${b.role}">${sentenceHtml(b)}</p>`)
+    .map((b) => `<p class="ne-${b.role}" data-speaker="${b.speaker}">${sentenceHtml(b)}</p>`)
     .join('\n');
   const aboutSource = back
     .filter((b) => b.role === 'about-source')
-    .map((b) => `<p>${sentenceHtml(b)}</p>`)
+    .map((b) => `<p data-speaker="${b.speaker}">${sentenceHtml(b)}</p>`)
     .join('\n');
   const version = describeVersion(edition.version);
   const versionLine = version
@@ -206,7 +206,7 @@ function renderBodySection(
   }
   // The headings are the editor's: a screen reader says so, since the brackets are not read.
   const headingHtml = heading
-    ? `<h2 class="ne-section-heading" id="${sectionId}"><span class="ne-visually-hidden">Editor’s heading: </span>` +
+    ? `<h2 class="ne-section-heading" id="${sectionId}" data-speaker="${heading.speaker}"><span class="ne-visually-hidden">Editor’s heading: </span>` +
       `<span class="ne-bracket" aria-hidden="true">[</span>${sentenceHtml(heading)}<span class="ne-bracket" aria-hidden="true">]</span></h2>`
     : '';
   return (
@@ -220,7 +220,7 @@ function renderNotice(block: Block, content: string): string {
   return (
     `<aside class="ne-notice ne-editorial" role="note" id="${block.id}" aria-labelledby="${block.id}-heading">\n` +
     `<h3 class="ne-notice-label" id="${block.id}-heading">Content note</h3>\n` +
-    `<p>${content}</p>\n</aside>`
+    `<p data-speaker="${block.speaker}">${content}</p>\n</aside>`
   );
 }
 

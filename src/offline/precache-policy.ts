@@ -30,7 +30,12 @@ export type EntryRole =
   /** The recording's timed transcript (narration.vtt), offered as a download next to the recording. */
   | 'transcript'
   /** The embed script: for other sites, never used by the edition's own pages. */
-  | 'embed';
+  | 'embed'
+  /**
+   * The narration's code and the document model (edition.json): a page loads them only when the
+   * reader reaches for the narration (the bar, a sentence), so they are kept then, not with every visit.
+   */
+  | 'narration';
 
 /** An entry's role, build (for code) and font family (for fonts). */
 export interface EntryClass {
@@ -49,6 +54,7 @@ const KIOSK = /(?:^|\/)assets\/kiosk-[\w.-]+\.js$/;
 /** Classic scripts both builds' pages run (the settings script moved out of the HTML by the CSP plugin). */
 const SHARED = /(?:^|\/)assets\/ne-early-settings-[\w-]+\.js$/;
 const DIALOG_POLYFILL = /(?:^|\/)assets\/dialog-polyfill[\w.-]*\.js$/;
+const NARRATION = /(?:^|\/)assets\/(?:narration-loader|lexicon)-[\w.-]+\.js$/;
 
 /** The path of a manifest entry, relative to the site's root, without `./`. */
 function pathOf(entry: ManifestEntryLike | string): string {
@@ -62,11 +68,13 @@ export function classifyEntry(entry: ManifestEntryLike | string): EntryClass {
   if (font) return { role: 'font', build: null, family: font[1]! };
   if (path === 'narration.vtt') return { role: 'transcript', build: null, family: null };
   if (path === 'embed.js') return { role: 'embed', build: null, family: null };
+  if (path === 'edition.json') return { role: 'narration', build: null, family: null };
   if (SHARED.test(path)) return { role: 'code', build: null, family: null };
   if (/\.js$/.test(path) && path.startsWith('assets/')) {
     const build: BuildKind = LEGACY.test(path) ? 'legacy' : 'modern';
     if (KIOSK.test(path)) return { role: 'kiosk', build, family: null };
     if (DIALOG_POLYFILL.test(path)) return { role: 'dialog-polyfill', build, family: null };
+    if (NARRATION.test(path)) return { role: 'narration', build, family: null };
     return { role: 'code', build, family: null };
   }
   return { role: 'shell', build: null, family: null };
@@ -85,9 +93,10 @@ export interface PrecacheSelection<T> {
 
 /**
  * Splits the app-shell entries (audio and the player code already taken out) for one browser.
- * Precached: the shell, this build's code except the kiosk's and the <dialog> polyfill (a modern
- * build's browser has <dialog>; the legacy build precaches it), and the default font. On demand:
- * everything else except the other build's code, which this browser never runs.
+ * Precached: the shell, this build's code except the kiosk's, the narration's (kept once the reader
+ * reaches for it) and the <dialog> polyfill (a modern build's browser has <dialog>; the legacy build
+ * precaches it), and the default font. On demand: everything else except the other build's code,
+ * which this browser never runs.
  */
 export function selectPrecache<T extends ManifestEntryLike | string>(entries: readonly T[], { build }: PrecacheNeeds): PrecacheSelection<T> {
   const precache: T[] = [];

@@ -1,11 +1,12 @@
 /// <reference lib="webworker" />
 /**
- * The offline service worker. It precaches what this browser's pages need to open and narrate
- * offline, and no more (`precache-policy.ts`): the page, edition.json, the stylesheet, the code of
- * the build the page runs (`sw.js?build=modern|legacy`, from `register.ts`) except the kiosk's, and
+ * The offline service worker. It precaches what this browser's pages need to open offline, and
+ * no more (`precache-policy.ts`): the page, the stylesheet, the code of the build the page runs
+ * (`sw.js?build=modern|legacy`, from `register.ts`) except the kiosk's and the narration's, and
  * the default font. Nothing is downloaded twice: files the page has just loaded come from the HTTP
  * cache (hashed files) or are revalidated (`no-cache`: a 304 when unchanged), never re-fetched with
- * `reload`. This build's other files (the other fonts, the kiosk's code, the transcript) are kept
+ * `reload`. This build's other files (the narration's code and edition.json, which a page loads
+ * when the reader reaches for the narration; the other fonts, the kiosk's code, the transcript) are kept
  * on demand, in one cache: when a page fetches them through the worker, when a page reports that it
  * used them before the worker took over (`ne:keep-used`), or all at once in kiosk mode. The recorded
  * narration (manifest, Opus/WebM and MP3, ~7 MB) and its player code are stored only when a page

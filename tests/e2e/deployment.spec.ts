@@ -96,16 +96,19 @@ test('Play of the recording after a deployment: the player chunk is asked for tw
   await page.addInitScript(() => {
     Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true });
   });
-  // The narration session is ready (its chunk loaded, edition.json read) before the deployment.
+  // The narration session is ready (its chunk loaded, edition.json read) before the deployment, but
+  // not its player: a move by keyboard loads the session without readying the recording (a pointer
+  // or focus on the bar would ready it too).
   const editionRead = page.waitForResponse((r) => r.url().endsWith('/edition.json'));
   await page.goto('/');
   await waitForUpgrade(page);
+  await page.keyboard.press('Alt+Shift+ArrowRight');
   await editionRead;
-  await page.waitForTimeout(300);
+  await expect(page.locator('narrated-edition')).toHaveAttribute('data-narration', 'ready');
   await mark(page);
 
   const asked = await deploy(page);
-  await button(page, 'Play').click();
+  await page.keyboard.press('Alt+Shift+KeyP'); // Play
   await expect(statusError(page)).toHaveText(MESSAGE, { timeout: 10_000 });
   await expect(notice(page)).toHaveText(MESSAGE);
   expect(asked.filter((p) => /\/assets\/howler-backend-[\w-]+\.js$/.test(p))).toHaveLength(2);
@@ -119,11 +122,11 @@ test('Play of the recording after a deployment: the player chunk is asked for tw
   await expect(notice(page)).toHaveCount(0);
 });
 
-test('Play with the device voice when the narration chunk went missing before its warm-up: a message for people, once', async ({ page }) => {
+test('Play with the device voice when the narration chunk went missing before the reader reached for it: a message for people, once', async ({ page }) => {
   test.setTimeout(60_000);
   const errors = pageErrors(page);
   const asked: string[] = [];
-  // Deployed between the page's first load and its narration warm-up.
+  // Deployed between the page's first load and the moment the reader reaches for the narration.
   await page.route(/\/assets\/narration-loader-[\w-]+\.js$/, (route) => {
     asked.push(route.request().url());
     return route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' });
@@ -131,6 +134,8 @@ test('Play with the device voice when the narration chunk went missing before it
   await page.addInitScript({ content: FAKE_SPEECH });
   await page.goto('/');
   await waitForUpgrade(page);
+  expect(asked, 'the narration loads only when the reader reaches for it').toEqual([]);
+  await button(page, 'Play').hover(); // the pointer over the bar loads it: asked for twice, then the notice
   await expect(notice(page)).toHaveText(MESSAGE, { timeout: 15_000 });
   expect(asked).toHaveLength(2);
   await button(page, 'Play').click();

@@ -99,15 +99,15 @@ test('clicking a sentence seeks the recording there; at 1.5× the highlight stay
     .toContain(1.5);
 });
 
-test('no audio and no Howler code is fetched before Play', async ({ page }) => {
+test('no audio and no Howler code is fetched before the reader reaches for the narration', async ({ page }) => {
   const requests: string[] = [];
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
   await withoutSpeech(page);
   await page.goto('/');
   await waitForUpgrade(page);
-  // The narration loads in the background (then the controls name the first speaker): a preload
-  // would ask for the audio or the player code then. A request the page makes afterwards is
-  // logged after any such request.
+  // Nothing loads the narration until the reader reaches for the bar or a sentence (the controls
+  // name the first speaker from the page itself): a preload would ask for the audio or the player
+  // code now. A request the page makes afterwards is logged after any such request.
   await expect(page.locator('narration-controls [part="position"]')).toContainText('Speaker: ');
   await page.evaluate(() => fetch('/after-warm-up').catch(() => undefined));
   await expect.poll(() => requests.includes('/after-warm-up')).toBe(true);

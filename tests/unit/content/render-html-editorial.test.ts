@@ -145,7 +145,7 @@ describe('the content notice', () => {
 describe('headings', () => {
   it('says each bracketed section heading is the editor’s, outside the sentence', () => {
     for (const section of edition.sections.filter((s) => s.heading)) {
-      const h2 = main.slice(main.indexOf(`<h2 class="ne-section-heading" id="${section.id}">`)).split('</h2>')[0];
+      const h2 = main.slice(main.indexOf(`<h2 class="ne-section-heading" id="${section.id}"`)).split('</h2>')[0];
       expect(h2).toMatch(/^<h2[^>]*><span class="ne-visually-hidden">Editor’s heading: <\/span><span class="ne-bracket" aria-hidden="true">\[<\/span><span class="ne-s"/);
     }
   });

@@ -21,11 +21,10 @@ const manifest = (overrides: Record<string, string> = {}) => [
 ];
 
 describe('planOffline', () => {
-  it('precaches the app shell only: no audio index, no player code', () => {
+  it('precaches the app shell only: no audio index, no player code, no narration model (kept once used)', () => {
     const plan = planOffline(manifest(), WORKER);
     expect(plan.precache.map((e) => (typeof e === 'string' ? e : e.url))).toEqual([
       'index.html',
-      'edition.json',
       'assets/index-DJv2MXOq.js',
       'assets/index-legacy-BPidpVUt.js',
     ]);

@@ -60,7 +60,10 @@ describe('classifyEntry', () => {
     expect(classifyEntry('assets/kiosk-controller-DXRzR1Oc.js')).toEqual({ role: 'kiosk', build: 'modern', family: null });
     expect(classifyEntry({ url: 'assets/lexend-latin-400-normal-CwRJVcUA.woff2' })).toEqual({ role: 'font', build: null, family: 'lexend' });
     expect(classifyEntry('assets/atkinson-hyperlegible-latin-700-normal-GZI4o3u0.woff2').family).toBe('atkinson-hyperlegible');
-    expect(classifyEntry('edition.json').role).toBe('shell');
+    // The narration (its code and the document model) is kept when the reader reaches for it.
+    expect(classifyEntry('edition.json').role).toBe('narration');
+    expect(classifyEntry('assets/narration-loader-CZNbAwSj.js')).toEqual({ role: 'narration', build: 'modern', family: null });
+    expect(classifyEntry('assets/narration-loader-legacy-D_aqULDI.js')).toEqual({ role: 'narration', build: 'legacy', family: null });
     expect(classifyEntry('index.html').role).toBe('shell');
     expect(classifyEntry('assets/index-Bd4mHA6j.css').role).toBe('shell');
     expect(classifyEntry('narration.vtt').role).toBe('transcript');
@@ -69,18 +72,16 @@ describe('classifyEntry', () => {
 });
 
 describe('selectPrecache', () => {
-  it('a modern browser precaches the shell, the modern code and the default font only', () => {
+  it('a modern browser precaches the shell, the modern code but the narration\'s, and the default font only', () => {
     const { precache, onDemand } = selectPrecache(shell, { build: 'modern' });
     expect(urls(precache).sort()).toEqual(
       [
         'index.html',
         'favicon.svg',
-        'edition.json',
         'assets/voice-settings-Boic_Smn.js',
         'assets/rolldown-runtime-XKyaHtl9.js',
         'assets/page-module-fb95e464.js',
         'assets/ne-early-settings-2ce62a31.js',
-        'assets/narration-loader-CZNbAwSj.js',
         'assets/index-Bd4mHA6j.css',
         'assets/index-BFy1VFtU.js',
         'assets/data-import-516436db.js',
@@ -94,6 +95,8 @@ describe('selectPrecache', () => {
       [
         'narration.vtt',
         'embed.js',
+        'edition.json',
+        'assets/narration-loader-CZNbAwSj.js',
         'assets/opendyslexic-latin-700-normal-Bnmt45Ln.woff2',
         'assets/opendyslexic-latin-400-normal-nUhe5EwG.woff2',
         'assets/lexend-latin-700-normal-DqO8md6r.woff2',
