@@ -2,18 +2,23 @@
  * The application, loaded by main.ts after the page has loaded: builds the services (settings
  * model over localStorage, with defaults from the visitor's system preferences or the page's
  * theme) and hands them, with the page options, to the root element that wraps the static text;
- * then registers the offline copy.
+ * then registers the offline copy. The start is cut into two tasks, so neither holds the main
+ * thread long on a phone: the reader bar's elements upgrade and render as this module runs; the
+ * root element (which wires the bar, the text and the narration) is loaded and upgraded after.
  */
 import { ReadingSettingsModel } from './settings/model.ts';
 import { defaultSettings, environmentFromMatchMedia } from './settings/defaults.ts';
 import { createLocalStore } from './settings/storage.ts';
 import { parsePageOptions } from './page/page-options.ts';
-import './edition/narrated-edition.ts';
+import './components/reading-toolbar/reading-toolbar.ts';
+import './components/narration-controls/narration-controls.ts';
 import { cacheRecordedNarration, registerOffline } from './offline/register.ts';
 
 /** Starts the edition on this page with the options its URL sets. */
-export function startEdition(): void {
+export async function startEdition(): Promise<void> {
   const options = parsePageOptions(location.search);
+  await new Promise((resolve) => setTimeout(resolve, 0)); // a new task for the root element
+  await import('./edition/narrated-edition.ts');
   const settingsModel = new ReadingSettingsModel(
     createLocalStore(() => globalThis.localStorage),
     {

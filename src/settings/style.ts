@@ -42,11 +42,14 @@ export function settingsToStyle(s: ReadingSettings): SettingsStyle {
 /** The minimal root element `applyStyle` needs; `document.documentElement` satisfies it. */
 export interface StyleRoot {
   setAttribute(name: string, value: string): void;
-  style: { setProperty(name: string, value: string): void };
+  getAttribute?(name: string): string | null;
+  style: { setProperty(name: string, value: string): void; getPropertyValue?(name: string): string };
 }
 
 /** Writes a `SettingsStyle` onto a root element. */
 export function applyStyle(root: StyleRoot, style: SettingsStyle): void {
-  for (const [name, value] of Object.entries(style.attributes)) root.setAttribute(name, value);
-  for (const [name, value] of Object.entries(style.properties)) root.style.setProperty(name, value);
+  // Only what changed: the head script has usually set all of it already, and a write of the same
+  // value can still restyle the whole document.
+  for (const [name, value] of Object.entries(style.attributes)) if (root.getAttribute?.(name) !== value) root.setAttribute(name, value);
+  for (const [name, value] of Object.entries(style.properties)) if (root.style.getPropertyValue?.(name) !== value) root.style.setProperty(name, value);
 }
