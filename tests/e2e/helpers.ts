@@ -19,9 +19,15 @@ export async function expectNoAxeViolations(page: Page, state: string): Promise<
   expect(violations, `axe violations in state "${state}"`).toEqual([]);
 }
 
-/** Waits until the root element has upgraded the static page. */
+/**
+ * Waits until the root element has upgraded the static page, and in kiosk mode until the kiosk's
+ * code has set up its screens (a touch that should leave the attract screen must come after it).
+ */
 export async function waitForUpgrade(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('narrated-edition')?.hasAttribute('data-ready'));
+  await page.waitForFunction(() => {
+    const root = document.querySelector('narrated-edition');
+    return !!root?.hasAttribute('data-ready') && (!root.hasAttribute('kiosk') || root.hasAttribute('data-kiosk-ready'));
+  });
 }
 
 /** The reader bar's "More" button (a disclosure: aria-expanded, aria-controls). */

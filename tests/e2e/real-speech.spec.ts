@@ -156,7 +156,9 @@ test('Pause holds speech and highlight; Next moves them; clicking a later senten
     .toBe(true);
   await expect(current(page)).toHaveAttribute('id', later);
   await (await barButton(page, 'Stop')).click();
-  await expect(current(page)).toHaveCount(0);
+  // Stop keeps the place: the sentence stays highlighted, and the voice is silent.
+  await expect(current(page)).toHaveAttribute('id', later);
+  await expect.poll(() => page.evaluate(() => speechSynthesis.speaking), { timeout: 5_000 }).toBe(false);
 });
 
 test('kiosk: the first key press brings the spoken welcome, heard through the real voice', async ({ page }) => {
