@@ -312,14 +312,19 @@ test('outside kiosk mode a waiting version takes over on the next visit, without
     .toBe('installed');
   await page.close(); // the last tab closes
 
-  const next = await context.newPage();
+  // Each try is a visit in a tab of its own, closed again: between tries no page uses the old
+  // version, so the waiting one can take over (a tab kept open and reloaded in a loop kept the old
+  // version in use, and on a loaded machine the new one never got its moment).
   await expect
     .poll(
       async () => {
+        const next = await context.newPage();
         await next.goto('/');
-        return next.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? '');
+        const url = await next.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? '');
+        await next.close();
+        return url;
       },
-      { timeout: 60_000, intervals: [1000, 2000] },
+      { timeout: 90_000, intervals: [1000, 2000, 4000] },
     )
     .toMatch(IS_WORKER_V2);
 });
