@@ -158,6 +158,14 @@ export class NarratedEdition extends LitElement {
     return bar && getComputedStyle(bar).position === 'sticky' ? bar.getBoundingClientRect().height : 0;
   }
 
+  /** Height of the reader bar where it is docked at the bottom of the window (a phone), else 0. */
+  private barBottomInset(): number {
+    const bar = this.querySelector<HTMLElement>('.ne-toolbar-row');
+    if (!bar || getComputedStyle(bar).position !== 'fixed') return 0;
+    const box = bar.getBoundingClientRect();
+    return box.top > window.innerHeight / 2 ? box.height : 0;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener('settings-open-request', this.openSettings);
@@ -172,15 +180,24 @@ export class NarratedEdition extends LitElement {
     window.addEventListener('resize', this.updateToolbarSticky);
     window.addEventListener(CHUNK_FAILED_EVENT, this.onChunkFailed);
     window.addEventListener(IDLE_RESET_EVENT, this.onIdleReset);
+    // In a task of its own: the start stays in short tasks on a slow phone (the text reads meanwhile).
+    this.enhanceTimer = setTimeout(() => this.enhanceText(), 0);
+  }
+
+  private enhanceTimer?: ReturnType<typeof setTimeout>;
+
+  /** The static text's editorial enhancements: glossed words open in place; the citation can be copied. */
+  private enhanceText(): void {
     const main = this.querySelector('main');
-    if (main && !this.glosses) {
-      this.glosses = new GlossPopover(main, { topInset: () => this.barTopInset() });
-      this.citation = new CitationBlock(main);
-    }
+    if (!main || this.glosses || !this.isConnected) return;
+    this.glosses = new GlossPopover(main, { topInset: () => this.barTopInset(), bottomInset: () => this.barBottomInset() });
+    this.citation = new CitationBlock(main);
+    this.requestUpdate(); // data-ready waits for them
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    clearTimeout(this.enhanceTimer);
     this.toolbarObserver?.disconnect();
     window.removeEventListener('resize', this.updateToolbarSticky);
     window.removeEventListener(CHUNK_FAILED_EVENT, this.onChunkFailed);
@@ -245,7 +262,7 @@ export class NarratedEdition extends LitElement {
       controls.offerDeviceVoice = this.narration.offerDeviceVoice;
       controls.kiosk = this.kiosk; // every control in view, for the keypad
     }
-    if (this.settings) this.setAttribute('data-ready', '');
+    if (this.settings && this.glosses) this.setAttribute('data-ready', '');
   }
 
   private attachModel(model: ReadingSettingsModel): void {

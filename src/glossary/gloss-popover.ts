@@ -21,6 +21,8 @@ export interface GlossPopoverOptions {
   native?: boolean;
   /** Height of anything sticky at the top of the viewport (px): the popover opens above a word only below it. */
   topInset?: () => number;
+  /** Height of anything docked at the bottom of the viewport (px, a phone's reader bar): the popover opens below a word only above it. */
+  bottomInset?: () => number;
 }
 
 /** What the popover shows, read from an entry of the Glossary and notes. */
@@ -207,7 +209,10 @@ export class GlossPopover {
     all.href = `#gloss-${entry.id}`;
   }
 
-  /** Below the word (above it when there is no room below but room above), inside the window. */
+  /**
+   * Below the word (above it when there is no room below but room above), inside the window and
+   * clear of the bars at its top and bottom; where neither side has room, on the roomier side.
+   */
   private position(): void {
     const word = this.current;
     if (!word) return;
@@ -219,9 +224,13 @@ export class GlossPopover {
     const width = el.offsetWidth;
     const height = el.offsetHeight;
     const left = Math.max(GAP, Math.min(last.left, viewportWidth - width - GAP));
-    let top = last.bottom + GAP;
+    const ceiling = (this.options.topInset?.() ?? 0) + GAP;
+    const floor = window.innerHeight - (this.options.bottomInset?.() ?? 0) - GAP;
+    const below = last.bottom + GAP;
     const above = first.top - GAP - height;
-    if (top + height > window.innerHeight && above >= (this.options.topInset?.() ?? 0) + GAP) top = above;
+    const fitsBelow = below + height <= floor;
+    const fitsAbove = above >= ceiling;
+    const top = fitsBelow || (!fitsAbove && floor - below >= first.top - ceiling) ? below : above;
     // Viewport coordinates → the containing block's: the document for the top layer, else the
     // positioned ancestor (or the document when there is none).
     let baseLeft = -window.scrollX;

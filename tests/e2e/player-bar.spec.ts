@@ -117,6 +117,35 @@ test.describe('on a phone (390 × 844, touch)', () => {
     expect(await overflow(page)).toBeLessThanOrEqual(0);
   });
 
+  test('a tap or a long press on an icon button shows its label for a moment (a touch cannot hover)', async ({ page }) => {
+    await open(page);
+    const next = button(page, 'Next sentence');
+    const label = next.locator('.label');
+    const width = () => label.evaluate((el) => el.getBoundingClientRect().width);
+    expect(await width()).toBeLessThanOrEqual(1); // a tooltip, hidden until asked for
+    await next.tap();
+    await expect(current(page)).toHaveCount(1); // the tap still acts
+    await expect.poll(width).toBeGreaterThan(40);
+    const tip = (await label.boundingBox())!;
+    const pressed = (await next.boundingBox())!;
+    expect(tip.y + tip.height, 'the label shows above the button, not under the finger').toBeLessThanOrEqual(pressed.y);
+    expect(tip.x).toBeGreaterThanOrEqual(0);
+    expect(tip.x + tip.width).toBeLessThanOrEqual(390);
+    // …and goes again by itself.
+    await expect.poll(width, { timeout: 4000 }).toBeLessThanOrEqual(1);
+    // A long press (the context menu a touch opens) shows it too, and opens no menu.
+    const more = moreButton(page);
+    const prevented = await more.evaluate((el) => {
+      const event = new MouseEvent('contextmenu', { bubbles: true, composed: true, cancelable: true });
+      el.dispatchEvent(event);
+      return event.defaultPrevented;
+    });
+    expect(prevented).toBe(true);
+    await expect.poll(() => more.locator('.label').evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThan(20);
+    await expect(more).toHaveAttribute('aria-expanded', 'false'); // shown, not pressed
+    await expectNoAxeViolations(page, 'phone bar, a label shown by a long press');
+  });
+
   test('More opens by tap, by Enter and Space, and by its role; Escape closes it and focus returns to More; a tap outside closes it', async ({ page }) => {
     await open(page);
     const more = moreButton(page);

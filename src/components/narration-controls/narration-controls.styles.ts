@@ -307,7 +307,7 @@ export const narrationControlsStyles = [
 /**
  * Rules that turn the labels matched by `label` into tooltips: hidden (still the button's
  * accessible name) until the button is focused from the keyboard or hovered by a pointer that can
- * hover (a tap leaves no tooltip behind), then shown in a box below the bar (above it where the
+ * hover, or for a moment after a tap or long press (`data-tip`: a touch cannot hover), then shown in a box below the bar (above it where the
  * page docks the bar at the bottom: `--ne-bar-popup-*`). The button becomes a square icon button.
  */
 function tooltip(label: CSSResult) {
@@ -347,10 +347,12 @@ function tooltip(label: CSSResult) {
       clip-path: inset(50%);
       white-space: nowrap;
     }
-    .bar button:focus-visible > ${label} {
+    .bar button:focus-visible > ${label},
+    .bar button[data-tip] > ${label} {
       ${shown}
     }
-    .bar .more-button:focus-visible > ${label} {
+    .bar .more-button:focus-visible > ${label},
+    .bar .more-button[data-tip] > ${label} {
       ${atEnd}
     }
     @media (hover: hover) {
@@ -367,7 +369,8 @@ function tooltip(label: CSSResult) {
     }
     @media (forced-colors: active) {
       .bar button:hover > ${label},
-      .bar button:focus-visible > ${label} {
+      .bar button:focus-visible > ${label},
+      .bar button[data-tip] > ${label} {
         border-color: CanvasText;
         background: Canvas;
         color: CanvasText;

@@ -75,6 +75,9 @@ const IDLE_VIEW: NarrationView = {
 /** Shown when the engine reports an error without a message. */
 const GENERIC_ERROR = 'Reading aloud stopped because of a problem.';
 
+/** How long a tap or long press shows an icon button's label. */
+const TOUCH_TIP_MS = 1500;
+
 // ---- Icons (decorative: every button has a text label, shown or as a tooltip) ----
 
 const ICONS = {
@@ -217,6 +220,9 @@ export class NarrationControlsElement extends LitElement {
   private resumeFocusPending = false;
   /** Listeners that exist only while the panel is open. */
   private openListeners: AbortController | null = null;
+  /** The icon button whose label a touch shows for a moment (see `showTouchTip`). */
+  private touchTipButton: HTMLElement | null = null;
+  private touchTipTimer: ReturnType<typeof setTimeout> | undefined;
 
   // ---- Lifecycle ----
 
@@ -251,6 +257,7 @@ export class NarrationControlsElement extends LitElement {
     super.disconnectedCallback();
     clearTimeout(this.announceTimer);
     this.announceTimer = undefined;
+    this.hideTouchTip();
     this.removeEventListener('focusout', this.onFocusOut);
     this.listenWhileOpen(false);
   }
@@ -441,6 +448,37 @@ export class NarrationControlsElement extends LitElement {
     });
   };
 
+  // ---- Labels for touch ----
+
+  /**
+   * A touch cannot hover, so an icon button's label (its tooltip) would never be seen by a phone
+   * reader: a tap or a long press shows it for TOUCH_TIP_MS (`data-tip`; the styles show it only
+   * where the label is a tooltip). A long press shows it without the browser's context menu.
+   */
+  private readonly onBarPointerUp = (event: PointerEvent): void => {
+    if (event.pointerType === 'touch' || event.pointerType === 'pen') this.showTouchTip(event);
+  };
+
+  private readonly onBarContextMenu = (event: MouseEvent): void => {
+    if (this.showTouchTip(event)) event.preventDefault();
+  };
+
+  private showTouchTip(event: Event): boolean {
+    const button = event.composedPath().find((node): node is HTMLButtonElement => node instanceof HTMLButtonElement);
+    if (!button?.querySelector(':scope > .label[data-fit]')) return false;
+    this.hideTouchTip();
+    this.touchTipButton = button;
+    button.setAttribute('data-tip', '');
+    this.touchTipTimer = setTimeout(() => this.hideTouchTip(), TOUCH_TIP_MS);
+    return true;
+  }
+
+  private hideTouchTip(): void {
+    clearTimeout(this.touchTipTimer);
+    this.touchTipButton?.removeAttribute('data-tip');
+    this.touchTipButton = null;
+  }
+
   // ---- Rendering ----
 
   override render() {
@@ -454,7 +492,14 @@ export class NarrationControlsElement extends LitElement {
   private renderBar(): TemplateResult {
     const { status } = this.view;
     return html`
-      <div class="controls bar" part="base" role="group" aria-label="Narration">
+      <div
+        class="controls bar"
+        part="base"
+        role="group"
+        aria-label="Narration"
+        @pointerup=${this.onBarPointerUp}
+        @contextmenu=${this.onBarContextMenu}
+      >
         <div class="main" part="transport">
           ${this.renderToggle()}
           ${this.renderButton('previous', 'Previous sentence', ICONS.previous, false, 'icon')}
