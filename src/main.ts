@@ -23,8 +23,8 @@ function start(): void {
     .catch((error: unknown) => console.error('The reader controls could not be loaded.', error));
 }
 
-/** The longest wait for the first paint after the load event (a hidden tab does not paint). */
-const PAINT_WAIT_MS = 1500;
+/** The longest wait for the first paint after the load event (a tab that stays hidden never paints). */
+const PAINT_WAIT_MS = 5000;
 
 /** Starts once the text has been painted, or after PAINT_WAIT_MS, or at once without paint timing. */
 function startAfterFirstPaint(): void {

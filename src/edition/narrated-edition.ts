@@ -42,6 +42,9 @@ import type {
 
 type DialogName = 'settings' | 'help' | 'voices';
 
+/** How long the reader bar must keep its size before the page measures it (see scheduleToolbarUpdate). */
+const TOOLBAR_SETTLE_MS = 120;
+
 const DIALOG_MODULES: Record<DialogName, () => Promise<unknown>> = {
   settings: () => loadChunk('reading settings', () => import('../components/reading-settings/reading-settings.ts')),
   help: () => loadChunk('keyboard shortcuts', () => import('../components/narration-help/narration-help.ts')),
@@ -137,15 +140,28 @@ export class NarratedEdition extends LitElement {
    * padding, so focus and the highlight are never hidden under it.
    */
   private readonly toolbarObserver =
-    typeof ResizeObserver === 'function' ? new ResizeObserver(() => this.updateToolbarSticky()) : null;
+    typeof ResizeObserver === 'function' ? new ResizeObserver(() => this.scheduleToolbarUpdate()) : null;
+  private toolbarTimer?: ReturnType<typeof setTimeout>;
+  /**
+   * Measures once the bar has settled (TOOLBAR_SETTLE_MS without a change): each write to the root
+   * restyles the whole text, and the bar changes height two or three times as it first renders.
+   * Until then page.css places the bar as it will surely be (`:not([data-toolbar-measured])`).
+   */
+  private readonly scheduleToolbarUpdate = (): void => {
+    clearTimeout(this.toolbarTimer);
+    this.toolbarTimer = setTimeout(this.updateToolbarSticky, TOOLBAR_SETTLE_MS);
+  };
   private readonly updateToolbarSticky = (): void => {
     const bar = this.querySelector<HTMLElement>('.ne-toolbar-row');
     if (!bar) return;
     const height = bar.getBoundingClientRect().height;
     const root = document.documentElement;
-    root.style.setProperty('--ne-toolbar-height', `${Math.ceil(height)}px`);
-    root.toggleAttribute('data-toolbar-sticky', height <= window.innerHeight * 0.25);
-    root.setAttribute('data-toolbar-measured', ''); // page.css: the bar's place no longer guessed
+    const value = `${Math.ceil(height)}px`;
+    const sticky = height <= window.innerHeight * 0.25;
+    // Only what changed: any write to the root restyles the whole text.
+    if (root.style.getPropertyValue('--ne-toolbar-height') !== value) root.style.setProperty('--ne-toolbar-height', value);
+    if (root.hasAttribute('data-toolbar-sticky') !== sticky) root.toggleAttribute('data-toolbar-sticky', sticky);
+    if (!root.hasAttribute('data-toolbar-measured')) root.setAttribute('data-toolbar-measured', ''); // page.css: the bar's place no longer guessed
   };
 
   /**
@@ -177,7 +193,7 @@ export class NarratedEdition extends LitElement {
     if (this.settingsModel && !this.unsubscribe) this.attachModel(this.settingsModel);
     const toolbar = this.querySelector('.ne-toolbar-row');
     if (toolbar) this.toolbarObserver?.observe(toolbar);
-    window.addEventListener('resize', this.updateToolbarSticky);
+    window.addEventListener('resize', this.scheduleToolbarUpdate);
     window.addEventListener(CHUNK_FAILED_EVENT, this.onChunkFailed);
     window.addEventListener(IDLE_RESET_EVENT, this.onIdleReset);
     // In a task of its own: the start stays in short tasks on a slow phone (the text reads meanwhile).
@@ -199,7 +215,8 @@ export class NarratedEdition extends LitElement {
     super.disconnectedCallback();
     clearTimeout(this.enhanceTimer);
     this.toolbarObserver?.disconnect();
-    window.removeEventListener('resize', this.updateToolbarSticky);
+    window.removeEventListener('resize', this.scheduleToolbarUpdate);
+    clearTimeout(this.toolbarTimer);
     window.removeEventListener(CHUNK_FAILED_EVENT, this.onChunkFailed);
     window.removeEventListener(IDLE_RESET_EVENT, this.onIdleReset);
     this.removeEventListener('settings-open-request', this.openSettings);

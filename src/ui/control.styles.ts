@@ -185,17 +185,25 @@ export const optionStyles = css`
   }
 `;
 
+/**
+ * The declarations that hide an element from sight but not from screen readers (still read, still
+ * its button's accessible name), for rules that hide text only in some states or widths.
+ */
+export const visuallyHidden = css`
+  position: absolute;
+  inline-size: 1px;
+  block-size: 1px;
+  margin: -1px;
+  padding: 0;
+  overflow: hidden;
+  clip-path: inset(50%);
+  white-space: nowrap;
+  border: 0;
+`;
+
 /** `.visually-hidden`: read by screen readers, not shown. */
 export const visuallyHiddenStyles = css`
   .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-    border: 0;
+    ${visuallyHidden}
   }
 `;

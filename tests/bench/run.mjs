@@ -244,17 +244,21 @@ const percentile = (values, p) => {
 async function measureSpeech(trials) {
   const speechBrowser = await chromium.launch({ executablePath, args: [...launchArgs, '--enable-speech-dispatcher'] });
   const playToStart = [];
+  const playToSpeak = [];
   const startToPaint = [];
+  const floor = [];
   try {
     for (let i = 0; i < trials; i++) {
       const context = await speechBrowser.newContext();
       const page = await context.newPage();
       await page.addInitScript(() => {
-        const marks = { click: 0, starts: [], painted: [] };
+        const marks = { click: 0, speak: 0, starts: [], painted: [] };
         window.__marks = marks;
         document.addEventListener('click', (e) => (marks.click = e.timeStamp || performance.now()), true);
         const speak = speechSynthesis.speak.bind(speechSynthesis);
         speechSynthesis.speak = (u) => {
+          marks.speak ||= performance.now();
+          marks.firstText ??= { text: u.text, voice: u.voice?.name ?? null };
           u.addEventListener('start', (e) => {
             const t = performance.now();
             marks.starts.push(t);
@@ -271,16 +275,48 @@ async function measureSpeech(trials) {
       await page.waitForFunction(() => window.__marks.painted.length > 0, null, { timeout: 20000 });
       const marks = await page.evaluate(() => window.__marks);
       playToStart.push(marks.starts[0] - marks.click);
+      playToSpeak.push(marks.speak - marks.click);
       // One frame after start at most (rAF → rAF measures up to the paint of the frame holding the highlight).
       startToPaint.push(marks.painted[0].t1 - marks.painted[0].t0);
       await page.getByRole('button', { name: 'More', exact: true }).click(); // Stop is in the reader bar's "More" panel
       await page.getByRole('button', { name: 'Stop', exact: true }).click();
       await context.close();
+      floor.push(await measureSpeechFloor(speechBrowser, marks.firstText));
     }
   } finally {
     await speechBrowser.close();
   }
-  return { playToStart, startToPaint };
+  return { playToStart, playToSpeak, startToPaint, floor };
+}
+
+/**
+ * The platform's own share, for comparison: on a bare page in the same browser, a click handler
+ * that does nothing but speak the same first sentence with the same voice → its `start`.
+ */
+async function measureSpeechFloor(speechBrowser, { text, voice }) {
+  const context = await speechBrowser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.setContent('<button type="button">Speak</button>');
+    await page.waitForFunction(() => speechSynthesis.getVoices().length > 0, null, { timeout: 20000 });
+    await page.evaluate(({ text, voice }) => {
+      window.__floor = { click: 0, start: 0 };
+      document.querySelector('button').addEventListener('click', (e) => {
+        window.__floor.click = e.timeStamp;
+        const u = new SpeechSynthesisUtterance(text);
+        u.voice = speechSynthesis.getVoices().find((v) => v.name === voice) ?? null;
+        u.onstart = () => (window.__floor.start = performance.now());
+        speechSynthesis.speak(u);
+      });
+    }, { text, voice });
+    await page.click('button');
+    await page.waitForFunction(() => window.__floor.start > 0, null, { timeout: 20000 });
+    const t = await page.evaluate(() => window.__floor);
+    await page.evaluate(() => speechSynthesis.cancel());
+    return t.start - t.click;
+  } finally {
+    await context.close();
+  }
 }
 
 /**
@@ -522,6 +558,9 @@ try {
     ...load.results,
     playToStartMedianMs: speech ? Math.round(median(speech.playToStart)) : null,
     playToStartRunsMs: speech?.playToStart.map(Math.round) ?? null,
+    playToSpeakCallMedianMs: speech ? Math.round(median(speech.playToSpeak) * 10) / 10 : null,
+    speechFloorMedianMs: speech ? Math.round(median(speech.floor)) : null,
+    speechFloorRunsMs: speech?.floor.map(Math.round) ?? null,
     startToHighlightPaintMedianMs: speech ? Math.round(median(speech.startToPaint) * 10) / 10 : null,
     startToHighlightPaintP95Ms: speech ? Math.round(percentile(speech.startToPaint, 95) * 10) / 10 : null,
     recordedPlayToAudioMedianMs: recorded ? Math.round(median(recorded.playToAudio)) : null,
@@ -547,6 +586,8 @@ try {
   if (speech) {
     rows.push(
       [`Play click → utterance start, median of ${speech.playToStart.length}`, `${results.playToStartMedianMs} ms`, '≤ 150 ms'],
+      ['  of which the edition: Play click → speak() called, median', `${results.playToSpeakCallMedianMs} ms`, '(report)'],
+      ['  the platform alone: bare page, click → speak → start, same sentence and voice, median', `${results.speechFloorMedianMs} ms`, '(report)'],
       ['Utterance start → highlight painted, median', `${results.startToHighlightPaintMedianMs} ms`, '≤ 16 ms (one frame)'],
       ['Utterance start → highlight painted, p95', `${results.startToHighlightPaintP95Ms} ms`, ''],
     );

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, type BrowserContext, type ConsoleMessage, type Page } from '@playwright/test';
 import { startStaticServer, type StaticServer } from './support/static-server.ts';
-import { barButton, waitForUpgrade } from './helpers.ts';
+import { barButton, serveAsLegacyBrowser, waitForUpgrade } from './helpers.ts';
 
 const OUT_DIR = process.env.EDITION_OUT_DIR ?? 'dist';
 const FAKE_SPEECH = readFileSync('tests/e2e/support/fake-speech.js', 'utf8');
@@ -217,17 +217,7 @@ test('the legacy bundle alone (as a browser without modules runs it) upgrades an
   const scripts: string[] = [];
   page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
   // As legacy.spec.ts does: module scripts out, `nomodule` scripts run; the CSP header stays.
-  await page.route(
-    (url) => url.pathname === '/edition/',
-    async (route) => {
-      const response = await route.fetch();
-      const html = (await response.text())
-        .replace(/<script\b[^>]*\btype="module"[^>]*>[\s\S]*?<\/script>/g, '')
-        .replace(/<link\b[^>]*\brel="modulepreload"[^>]*>/g, '')
-        .replace(/<script\b([^>]*?)\s+nomodule\b/g, '<script$1');
-      await route.fulfill({ response, body: html });
-    },
-  );
+  await serveAsLegacyBrowser(page, (url) => url.pathname === '/edition/');
   await withoutSpeech(page);
   await page.goto(edition('?narration=recorded'));
   await waitForUpgrade(page);

@@ -7,7 +7,7 @@
 // page load fetches none of the polyfills.
 import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
-import { barButton, waitForUpgrade } from './helpers.ts';
+import { barButton, serveAsLegacyBrowser, waitForUpgrade } from './helpers.ts';
 
 const FAKE_SPEECH = readFileSync('tests/e2e/support/fake-speech.js', 'utf8');
 
@@ -29,18 +29,13 @@ async function legacyOnly(page: Page): Promise<{ scripts: string[]; inHtml: Set<
   page.on('request', (r) => {
     if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
   });
-  await page.route(
+  await serveAsLegacyBrowser(
+    page,
     (url) => url.pathname === '/' || url.pathname === '/index.html',
-    async (route) => {
-      const response = await route.fetch();
-      const html = (await response.text())
-        .replace(/<script\b[^>]*\btype="module"[^>]*>[\s\S]*?<\/script>/g, '')
-        .replace(/<link\b[^>]*\brel="modulepreload"[^>]*>/g, '')
-        .replace(/<script\b([^>]*?)\s+nomodule\b/g, '<script$1');
+    (html, url) => {
       expect(html).not.toMatch(/<script\b[^>]*\btype="module"/);
       expect(html).toContain('vite-legacy-entry');
-      for (const [, src] of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) inHtml.add(new URL(src!, route.request().url()).pathname);
-      await route.fulfill({ response, body: html });
+      for (const [, src] of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) inHtml.add(new URL(src!, url).pathname);
     },
   );
   return { scripts, inHtml };

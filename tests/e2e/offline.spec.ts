@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect, type BrowserContext, type Page } from '@playwright/test';
 import type { Edition } from '../../src/content/model.ts';
-import { waitForUpgrade } from './helpers.ts';
+import { serveAsLegacyBrowser, waitForUpgrade } from './helpers.ts';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -217,17 +217,7 @@ test('a font chosen on an earlier visit (in storage before the worker existed) i
 test('a browser running the legacy bundle precaches the legacy code and no modern chunk', async ({ page }) => {
   test.setTimeout(60_000);
   // As legacy.spec.ts: the document without its module scripts, the nomodule ones made plain.
-  await page.route(
-    (url) => url.pathname === '/' || url.pathname === '/index.html',
-    async (route) => {
-      const response = await route.fetch();
-      const html = (await response.text())
-        .replace(/<script\b[^>]*\btype="module"[^>]*>[\s\S]*?<\/script>/g, '')
-        .replace(/<link\b[^>]*\brel="modulepreload"[^>]*>/g, '')
-        .replace(/<script\b([^>]*?)\s+nomodule\b/g, '<script$1');
-      await route.fulfill({ response, body: html });
-    },
-  );
+  await serveAsLegacyBrowser(page, (url) => url.pathname === '/' || url.pathname === '/index.html');
   await page.goto('/');
   await waitForUpgrade(page);
   await waitForController(page);

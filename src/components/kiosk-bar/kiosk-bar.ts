@@ -7,6 +7,7 @@
 import { LitElement, css, html, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { kioskStyles } from '../../kiosk/kiosk.styles.ts';
+import { visuallyHiddenStyles } from '../../ui/control.styles.ts';
 import '../kiosk-home/kiosk-home.ts';
 import { KIOSK_TEXT } from '../../kiosk/speech/phrases.ts';
 import type { KioskHomeElement } from '../kiosk-home/kiosk-home.ts';
@@ -52,6 +53,7 @@ function icon(shape: SVGTemplateResult): TemplateResult {
 export class KioskBarElement extends LitElement {
   static override styles = [
     kioskStyles,
+    visuallyHiddenStyles,
     css`
       :host {
         display: block;
@@ -90,14 +92,6 @@ export class KioskBarElement extends LitElement {
       .notice {
         margin: 0.25rem 0.75rem 0.5rem;
         font-weight: 700;
-      }
-      .visually-hidden {
-        position: absolute;
-        inline-size: 1px;
-        block-size: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
       }
     `,
   ];

@@ -13,6 +13,7 @@ import {
   focusRingStyles,
   iconButtonStyles,
   unavailableButtonStyles,
+  visuallyHidden,
   visuallyHiddenStyles,
 } from '../../ui/control.styles.ts';
 
@@ -239,12 +240,7 @@ export const narrationControlsStyles = [
       padding-inline: 0.5em 0.75em;
     }
     .speaker-prefix {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
+      ${visuallyHidden}
     }
     .main .resume {
       font-size: 0.8125em;
@@ -338,14 +334,7 @@ function tooltip(label: CSSResult) {
   `;
   return css`
     .bar ${label} {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      margin: -1px;
-      padding: 0;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
+      ${visuallyHidden}
     }
     .bar button:focus-visible > ${label},
     .bar button[data-tip] > ${label} {
