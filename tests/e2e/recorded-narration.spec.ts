@@ -139,13 +139,14 @@ test('an audio file answered with 404 shows a clear message; the text and device
 });
 
 test('a manifest entry whose end is not a number is refused with a message for people; nothing plays; a kiosk resets', async ({ page }) => {
-  test.setTimeout(120_000); // it waits out the kiosk's 30 s idle time: slow on a loaded 2-core machine
+  test.setTimeout(90_000); // slow on a loaded 2-core machine
   const broken = JSON.parse(readFileSync('public/audio/manifest.json', 'utf8'));
   broken.sentences[broken.order[3]].end = 'soon';
   await page.route(/\/audio\/manifest\.json$/, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(broken) }));
   await withoutSpeech(page);
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.clock.install(); // time flows as usual; the idle wait at the end is skipped
   await page.goto('/?kiosk&idle=30&speech=off');
   await waitForUpgrade(page);
   await page.mouse.click(300, 300); // leave the attract screen
@@ -155,7 +156,8 @@ test('a manifest entry whose end is not a number is refused with a message for p
   expect(errors.join('\n')).toContain(`${broken.order[3]}: start/end not numbers`); // details go to the console
   await expect(page.locator('[aria-current="true"]')).toHaveCount(0);
   // Narration is not left "playing": the kiosk's idle timer runs, so the next visitor gets a fresh start.
-  await expect(page.getByRole('alertdialog', { name: 'Are you still there?' })).toBeVisible({ timeout: 45_000 });
+  await page.clock.runFor(31_000);
+  await expect(page.getByRole('alertdialog', { name: 'Are you still there?' })).toBeVisible();
 });
 
 test('?narration=recorded forces the recording even when device speech works', async ({ page }) => {
@@ -222,7 +224,7 @@ test('take-away: the MP3 and a WebVTT transcript with voice tags covering every 
 });
 
 test('a recording cut short (its header intact) stops with a message for people, never loops; a kiosk resets', async ({ page }) => {
-  test.setTimeout(120_000); // it waits out the kiosk's 30 s idle time
+  test.setTimeout(90_000);
   // The first 24 KB of each file: ~8 s of the Opus recording; the WebM header still announces 18 minutes.
   const cut = (file: string) => readFileSync(`public/audio/${file}`).subarray(0, 24_000);
   await page.route(/\/audio\/narration\.(webm|mp3)$/, (route) => {
@@ -234,6 +236,7 @@ test('a recording cut short (its header intact) stops with a message for people,
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.clock.install(); // time flows as usual; the idle wait at the end is skipped
   await page.goto('/?kiosk&idle=30&speech=off');
   await waitForUpgrade(page);
   await page.mouse.click(300, 300); // leave the attract screen
@@ -259,7 +262,8 @@ test('a recording cut short (its header intact) stops with a message for people,
   await expect(page.locator('[aria-current="true"]')).toHaveCount(0);
   expect(pageErrors).toEqual([]);
   // Narration is not left "playing": the kiosk's idle timer runs, so the next visitor gets a fresh start.
-  await expect(page.getByRole('alertdialog', { name: 'Are you still there?' })).toBeVisible({ timeout: 45_000 });
+  await page.clock.runFor(31_000);
+  await expect(page.getByRole('alertdialog', { name: 'Are you still there?' })).toBeVisible();
   expect(await sounding()).toEqual([false]); // never looped meanwhile
 });
 
