@@ -187,6 +187,9 @@ export class NarrationController implements ReactiveController {
     const warm = () => void this.ensureSession().then((session) => session?.warmUp());
     const bar = this.#host.querySelector('#reader-controls') ?? this.#host;
     for (const type of ['pointerover', 'pointerdown', 'focusin'] as const) bar.addEventListener(type, warm, { signal, once: true, passive: true });
+    // The pointer (or focus) may have reached the bar while the page was still starting: no new
+    // event would come until it moves, so look now.
+    if (bar.matches(':hover, :focus-within')) warm();
     const text = this.#host.querySelector('main') ?? this.#host;
     for (const type of ['pointerdown', 'focusin'] as const) {
       text.addEventListener(type, (event) => (event.target as Element | null)?.closest?.(SENTENCE) && warm(), { signal, passive: true });

@@ -385,3 +385,15 @@ test('kiosk: no More menu, every control in view with 48 px targets, Reading set
     expect(b.height, `${b.name} height`).toBeGreaterThanOrEqual(48);
   }
 });
+
+test('a pointer that rests on the bar while the page starts still readies the narration (no move needed)', async ({ page }) => {
+  await page.addInitScript({ content: FAKE_SPEECH });
+  await page.goto('/', { waitUntil: 'commit' });
+  // Before the application has started (it waits for the load event and the first paint).
+  await page.mouse.move(40, 30);
+  await page.waitForSelector('#reader-controls');
+  await expect(page.locator('narrated-edition')).toHaveAttribute('data-ready', '', { timeout: 20_000 });
+  expect(await page.evaluate(() => document.querySelector('#reader-controls')!.matches(':hover'))).toBe(true);
+  // Nothing else touched the page: the rest of the pointer over the bar was enough.
+  await expect(page.locator('narrated-edition')).toHaveAttribute('data-narration', 'ready', { timeout: 20_000 });
+});
