@@ -38,6 +38,8 @@ export interface NarrationControllerOptions {
   openHelp: () => void;
   /** Height of the sticky toolbar, so the highlight is not scrolled under it. */
   topInset: () => number;
+  /** The reader's "Highlight each word" setting (default: on). */
+  highlightWords?: () => boolean;
 }
 
 const SENTENCE = '.ne-s';
@@ -105,6 +107,7 @@ export class NarrationController implements ReactiveController {
       followAlong: () => this.preferences.followAlong,
       reduceMotion: options.reduceMotion,
       topInset: options.topInset,
+      highlightWords: options.highlightWords,
     });
     host.addController(this);
   }
@@ -228,7 +231,9 @@ export class NarrationController implements ReactiveController {
         this.session = session;
         this.#unsubscribe.push(
           session.engine.subscribe(() => this.#onEngineChange()),
-          session.engine.onWord((id, start, length) => this.#highlighter.highlightWord(id, start, length)),
+          session.engine.onWord((id, start, length) =>
+            start < 0 ? this.#highlighter.clearWord() : this.#highlighter.highlightWord(id, start, length),
+          ),
           session.engine.onSentenceStart((id) => this.#highlight(id)),
           session.engine.onAsideFailed(() => this.#say('An editor’s note could not be played; reading goes on.')),
           session.subscribe(() => {
@@ -446,6 +451,8 @@ export class NarrationController implements ReactiveController {
   #onEngineChange(): void {
     const snapshot = this.session!.engine.snapshot;
     if (snapshot.status === 'ended') this.#placeKept = false;
+    // The word highlight shows the word being heard: none while paused, stopped or ended.
+    if (snapshot.status !== 'playing') this.#highlighter.clearWord();
     if (snapshot.status === 'paused' || (snapshot.status === 'idle' && this.#placeKept)) this.#highlight(snapshot.currentId);
     else if (snapshot.status === 'playing') {
       // Starting from nothing (first Play, a jump from idle): show where reading begins at once.
@@ -453,6 +460,11 @@ export class NarrationController implements ReactiveController {
     } else if (snapshot.status !== 'loading') this.#highlight(null);
     this.#updateMediaSession();
     this.#host.requestUpdate();
+  }
+
+  /** Applies a change of the "Highlight each word" setting: off removes the word highlight now. */
+  wordSettingChanged(): void {
+    if (this.#options.highlightWords?.() === false) this.#highlighter.clearWord();
   }
 
   #highlight(id: string | null): void {

@@ -123,6 +123,7 @@ export class NarratedEdition extends LitElement {
     reduceMotion: () => this.settings?.reduceMotion ?? false,
     openHelp: () => void this.openHelp(),
     topInset: () => this.barTopInset(),
+    highlightWords: () => this.settings?.highlightWords ?? true,
   });
 
   /** The kiosk controller, once its chunk has loaded (kiosk mode only). */
@@ -292,6 +293,7 @@ export class NarratedEdition extends LitElement {
     this.settings = settings;
     applyStyle(document.documentElement, settingsToStyle(settings));
     this.updateReadingFocus(settings.readingFocus);
+    this.narration.wordSettingChanged();
   }
 
   private updateReadingFocus(enabled: boolean): void {

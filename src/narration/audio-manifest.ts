@@ -31,6 +31,16 @@ export interface ManifestSpan {
   end: number;
 }
 
+/** When one word of a sentence is heard, and which characters of the sentence's displayed text it is. */
+export interface ManifestWord {
+  /** Milliseconds from the start of the narration file, like the sentence's times. */
+  start: number;
+  end: number;
+  /** UTF-16 offsets into the sentence's displayed `text` (edition.json): the word is `text.slice(from, to)`. */
+  from: number;
+  to: number;
+}
+
 /** Where one sentence lies in the narration file. */
 export interface ManifestEntry {
   /** Milliseconds from the start of the narration file: first and last sound of the sentence. */
@@ -38,8 +48,8 @@ export interface ManifestEntry {
   end: number;
   speaker: SpeakerId;
   spans: ManifestSpan[];
-  /** Word times (ms), where the engine gives them. */
-  words?: Array<{ start: number; end: number }>;
+  /** Word times, in reading order (optional: a recording without them highlights sentences only). */
+  words?: ManifestWord[];
   /** Hash of the spoken text of each span, its offline voice and the lexicon version (see `clipHash`). */
   hash: string;
 }
@@ -249,8 +259,9 @@ export function validateAsides(manifest: AudioManifest): string[] {
 
 /**
  * Checks the manifest's timeline; returns a list of problems (empty when sound): entries that are
- * not in time order or overlap, empty or reversed ranges, spans or words outside their sentence
- * or out of order, anything beyond `durationMs`. Pure.
+ * not in time order or overlap, empty or reversed ranges, spans outside their sentence or out of
+ * order, anything beyond `durationMs`. Word times are checked apart (`validateWords`): a bad one
+ * costs its sentence the word highlight, not the recording. Pure.
  */
 export function validateTimeline(manifest: AudioManifest): string[] {
   const problems: string[] = [];
@@ -280,14 +291,41 @@ export function validateTimeline(manifest: AudioManifest): string[] {
       if (span.start < spanEnd) problems.push(`${id}: span ${i} starts at ${span.start}, before the previous span ends (${spanEnd})`);
       spanEnd = Math.max(spanEnd, span.end);
     });
-    let wordEnd = start;
-    entry.words?.forEach((word, i) => {
-      if (word.end < word.start || word.start < start || word.end > end || word.start < wordEnd) {
-        problems.push(`${id}: word ${i} [${word.start}, ${word.end}] out of order or outside the sentence`);
-      }
-      wordEnd = Math.max(wordEnd, word.end);
-    });
     previous = { id, start, end };
   }
+  return problems;
+}
+
+/**
+ * Checks one sentence's word times (when it has any); returns a list of problems (empty when sound
+ * or absent): `words` not a list, a start, end or offset that is not a number, a word that ends
+ * before it starts or lies outside the sentence's `[start, end]`, words out of order or
+ * overlapping, offsets outside `[0, textLength]` (when the displayed text's length is given) or
+ * not increasing. Pure.
+ */
+export function validateWords(id: string, entry: ManifestEntry, textLength?: number): string[] {
+  const words: unknown = entry.words;
+  if (words === undefined) return [];
+  if (!Array.isArray(words)) return [`${id}: words is not a list`];
+  const problems: string[] = [];
+  let timeEnd = entry.start;
+  let textEnd = 0;
+  words.forEach((word: unknown, i) => {
+    const { start, end, from, to } = (typeof word === 'object' && word !== null ? word : {}) as Partial<ManifestWord>;
+    if (![start, end, from, to].every((n) => typeof n === 'number' && Number.isFinite(n))) {
+      problems.push(`${id}: word ${i}: start/end/from/to not numbers`);
+      return;
+    }
+    const w = word as ManifestWord;
+    if (w.end < w.start) problems.push(`${id}: word ${i} end ${w.end} < start ${w.start}`);
+    if (w.start < entry.start || w.end > entry.end) problems.push(`${id}: word ${i} [${w.start}, ${w.end}] outside the sentence [${entry.start}, ${entry.end}]`);
+    if (w.start < timeEnd) problems.push(`${id}: word ${i} starts at ${w.start}, before the previous word ends (${timeEnd})`);
+    if (!Number.isInteger(w.from) || !Number.isInteger(w.to) || w.from < textEnd || w.to <= w.from) {
+      problems.push(`${id}: word ${i} offsets [${w.from}, ${w.to}) not increasing whole numbers`);
+    }
+    if (textLength !== undefined && w.to > textLength) problems.push(`${id}: word ${i} offsets [${w.from}, ${w.to}) beyond the text (${textLength} characters)`);
+    timeEnd = Math.max(timeEnd, w.end);
+    textEnd = Math.max(textEnd, w.to);
+  });
   return problems;
 }

@@ -1,10 +1,10 @@
 /**
  * Sentence ↔ time mapping over the recorded narration's manifest: which sentence is sounding at
  * a given moment of the file (binary search over `manifest.order`), and where a sentence lies.
- * Also the word tokenizer that ties the manifest's word times to offsets in the displayed text.
+ * Also which word is heard at a given moment (binary search over a sentence's word times).
  * Pure: no Lit, no DOM.
  */
-import type { AudioManifest } from './audio-manifest.ts';
+import type { AudioManifest, ManifestWord } from './audio-manifest.ts';
 
 /** Start and end (ms from the start of the file) of one sentence. */
 export interface SentenceTime {
@@ -50,6 +50,27 @@ export function timeOfIndex(manifest: AudioManifest, index: number): (SentenceTi
   return time ? { id, ...time } : null;
 }
 
+/**
+ * Index of the word whose `[start, end)` contains `ms`, or −1 when none does (before the first
+ * word, in a pause between words, after the last). `words` are in time order and do not overlap
+ * (as `validateWords` requires); O(log n).
+ */
+export function wordIndexAt(words: readonly Pick<ManifestWord, 'start' | 'end'>[], ms: number): number {
+  let lo = 0;
+  let hi = words.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (words[mid]!.start <= ms) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return found >= 0 && ms < words[found]!.end ? found : -1;
+}
+
 /** One word of a displayed sentence: offsets into its text. */
 export interface DisplayWord {
   start: number;
@@ -57,11 +78,9 @@ export interface DisplayWord {
 }
 
 /**
- * The words of a displayed sentence as the manifest's `words` count them: whitespace-separated
- * tokens with at least one letter or digit, without the punctuation at their edges
- * (`‘We` → `We`, `overcome.` → `overcome`; a lone dash is not a word). The audio scripts must
- * write one word time per token of this list, or none; the Howler backend highlights words
- * only when the counts agree.
+ * The words of a displayed sentence: whitespace-separated tokens with at least one letter or
+ * digit, without the punctuation at their edges (`‘We` → `We`, `overcome.` → `overcome`; a lone
+ * dash is not a word). A tokenizer for the audio scripts that write the manifest's `words`.
  */
 export function displayWords(text: string): DisplayWord[] {
   const words: DisplayWord[] = [];

@@ -68,7 +68,10 @@ export interface NarrationEngineOptions {
 
 /** Receives the snapshot after every change. */
 export type SnapshotListener = (snapshot: NarrationSnapshot) => void;
-/** Receives word boundaries: sentence id and offsets into its displayed text. */
+/**
+ * Receives word boundaries: sentence id and offsets into its displayed text; `start` −1 (length 0)
+ * when no word is being heard any more (a pause between words, the sentence's end).
+ */
 export type WordListener = (id: string, start: number, length: number) => void;
 
 /** Lowest and highest overall speed. */
@@ -561,6 +564,9 @@ export class NarrationEngine {
           },
           onWord: (start, length) => {
             if (live() && !aside) this.#emitWord(item.id, start, length);
+          },
+          onWordEnd: () => {
+            if (live() && !aside) this.#emitWord(item.id, -1, 0);
           },
         },
         signal,

@@ -120,6 +120,8 @@ export interface SentenceCallbacks {
   onStart(): void;
   /** A word started, where the engine reports it: offsets into the sentence's displayed text. */
   onWord?(displayStart: number, displayLength: number): void;
+  /** No word is being heard any more (a pause between words, the sentence's end): clear the word. */
+  onWordEnd?(): void;
 }
 
 /** Options for reading one sentence. */

@@ -49,6 +49,7 @@ export const FIXED_DEFAULTS: Readonly<Omit<ReadingSettings, 'theme' | 'reduceMot
   wordSpacing: 0,
   lineLength: 65,
   readingFocus: false,
+  highlightWords: true,
 };
 
 /**

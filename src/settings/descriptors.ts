@@ -56,6 +56,7 @@ export interface SettingDescriptorMap {
   lineLength: RangeDescriptor<'lineLength'>;
   readingFocus: ToggleDescriptor<'readingFocus'>;
   reduceMotion: ToggleDescriptor<'reduceMotion'>;
+  highlightWords: ToggleDescriptor<'highlightWords'>;
 }
 
 /** Number of decimals in a step, used to strip floating-point noise (0.1 + 0.2). */
@@ -168,6 +169,13 @@ export const SETTING_DESCRIPTORS: Readonly<SettingDescriptorMap> = {
     description: 'Jump to the text being read instead of scrolling smoothly.',
     format: onOff,
   },
+  highlightWords: {
+    key: 'highlightWords',
+    kind: 'toggle',
+    label: 'Highlight each word',
+    description: 'While the narration reads, mark the word being heard as well as the sentence.',
+    format: onOff,
+  },
 };
 
 /** Setting keys in panel order. */
@@ -181,6 +189,7 @@ export const SETTING_KEYS: readonly SettingKey[] = [
   'lineLength',
   'readingFocus',
   'reduceMotion',
+  'highlightWords',
 ];
 
 /** Descriptors in panel order, for rendering. */

@@ -32,6 +32,8 @@ export interface ReadingSettings {
   readingFocus: boolean;
   /** Scroll instantly instead of smoothly; first value follows `prefers-reduced-motion`. */
   reduceMotion: boolean;
+  /** Highlight the word being heard as well as the sentence (recording and device voices). */
+  highlightWords: boolean;
 }
 
 /** The name of one setting. */

@@ -14,6 +14,8 @@ export interface HighlighterOptions {
   reduceMotion: () => boolean;
   /** Height of anything sticky at the top of the viewport (px). */
   topInset?: () => number;
+  /** The reader's "Highlight each word" setting (default: on). */
+  highlightWords?: () => boolean;
 }
 
 /** Highlights sentences inside `root`. */
@@ -42,8 +44,14 @@ export class SentenceHighlighter {
     if (this.options.followAlong()) this.keepInView(next);
   }
 
-  /** Highlights a word of the current sentence by character offsets into its text. */
+  /**
+   * Highlights a word of the current sentence by character offsets into its text. Nothing when the reader turned "Highlight each word" off, or without `CSS.highlights`.
+   */
   highlightWord(id: string, start: number, length: number): void {
+    if (this.options.highlightWords?.() === false) {
+      this.clearWord();
+      return;
+    }
     const registry = (globalThis.CSS as { highlights?: Map<string, unknown> } | undefined)?.highlights;
     const HighlightCtor = (globalThis as { Highlight?: new (...ranges: Range[]) => unknown }).Highlight;
     const element = this.find(id);

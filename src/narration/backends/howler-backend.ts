@@ -9,8 +9,8 @@
  * detection (`sentence-follower.ts`) are their own modules. No DOM globals are touched unless
  * they are the defaults; tests inject fakes.
  */
-import type { AsideClip, AsidesRecording, AudioManifest, ManifestEntry } from '../audio-manifest.ts';
-import { displayWords, sentenceIndexAt } from '../audio-timeline.ts';
+import { validateWords, type AsideClip, type AsidesRecording, type AudioManifest, type ManifestEntry } from '../audio-manifest.ts';
+import { sentenceIndexAt } from '../audio-timeline.ts';
 import type { TimerLike } from './speech-synthesis-backend.ts';
 import {
   NarrationError,
@@ -112,6 +112,8 @@ export class HowlerBackend implements NarrationBackend {
   #manifest: AudioManifest | null = null;
   /** Sentence id → index in `manifest.order`. */
   #orderIndex = new Map<string, number>();
+  /** Sentences whose word times were found damaged (reported once). */
+  readonly #badWords = new Set<string>();
   /** The narration file. */
   readonly #narration: HowlPlayer;
   /** The asides file's player, created on the first aside (null before, and after a failed load). */
@@ -421,15 +423,20 @@ export class HowlerBackend implements NarrationBackend {
     return clock >= previous.end - FLOW_LEAD_MS;
   }
 
-  /** Word times paired with displayed words, when there are callbacks and the counts agree. */
-  #wordsFor(
-    item: NarrationItem,
-    entry: ManifestEntry,
-    callbacks: SentenceCallbacks,
-  ): FollowedSentence['words'] {
+  /**
+   * The sentence's word times when there are callbacks for them and they are sound against its
+   * displayed text; a damaged list goes to the console (once per sentence) and costs that
+   * sentence its word highlight only.
+   */
+  #wordsFor(item: NarrationItem, entry: ManifestEntry, callbacks: SentenceCallbacks): FollowedSentence['words'] {
     if (!callbacks.onWord || !entry.words || entry.words.length === 0) return null;
-    const display = displayWords(item.text);
-    return display.length === entry.words.length ? { times: entry.words, display } : null;
+    const problems = validateWords(item.id, entry, item.text.length);
+    if (problems.length === 0) return entry.words;
+    if (!this.#badWords.has(item.id)) {
+      this.#badWords.add(item.id);
+      console.error(`recorded narration: the word times of ${item.id} are damaged (no word highlight there): ${problems.slice(0, 3).join('; ')}`);
+    }
+    return null;
   }
 }
 

@@ -5,7 +5,7 @@
  * audio file URLs resolved against the manifest, and the messages a visitor reads when the
  * recording cannot play. Details of what is wrong go to the console, never to the visitor.
  */
-import { validateAsides, validateTimeline, type AsidesRecording, type AudioManifest } from '../audio-manifest.ts';
+import { validateAsides, validateTimeline, validateWords, type AsidesRecording, type AudioManifest } from '../audio-manifest.ts';
 import { NarrationError } from '../types.ts';
 
 /** What a visitor reads when the recording fails (written for people; details go to the console). */
@@ -79,7 +79,27 @@ export async function loadRecordingManifest(
     console.error(`recorded narration: ${url} is damaged: ${problems.slice(0, 5).join('; ')}`);
     throw new NarrationError('audio-failed', RECORDING_MESSAGES.damaged);
   }
+  dropDamagedWords(manifest, url);
   return manifest;
+}
+
+/**
+ * Removes the word times of every sentence whose words are damaged (`validateWords`), reporting
+ * them to the console: those sentences keep their sentence highlight, the rest of the recording
+ * its word highlight. Returns the ids of the sentences whose words were dropped.
+ */
+export function dropDamagedWords(manifest: AudioManifest, url: string): string[] {
+  const dropped: string[] = [];
+  for (const id of manifest.order) {
+    const entry = manifest.sentences[id];
+    if (!entry || entry.words === undefined) continue;
+    const problems = validateWords(id, entry);
+    if (problems.length === 0) continue;
+    console.error(`recorded narration: ${url} has damaged word times (no word highlight there): ${problems.slice(0, 5).join('; ')}`);
+    delete entry.words;
+    dropped.push(id);
+  }
+  return dropped;
 }
 
 /**

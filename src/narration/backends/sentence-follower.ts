@@ -1,13 +1,14 @@
 /**
  * Follows one sentence of the recording on the audio clock: `onStart` when the clock reaches its
- * start, `onWord` at the manifest's word times, done when the clock reaches its end. It ticks on
+ * start, `onWord` while the clock is inside one of the manifest's words (`onWordEnd` between and
+ * after them), done when the clock reaches its end. It ticks on
  * animation frames (a timer while the tab is hidden, where frames stop, and a guard timer for a
  * frame that never comes), nudges a play that Howler dropped, and detects faults instead of
  * looping: a clock that stalls, a seek that never lands, a clock that jumps backwards on its own,
  * an `end` of the file in the middle of the text, and a play the browser refuses for good.
  */
-import type { ManifestEntry } from '../audio-manifest.ts';
-import type { DisplayWord } from '../audio-timeline.ts';
+import type { ManifestEntry, ManifestWord } from '../audio-manifest.ts';
+import { wordIndexAt } from '../audio-timeline.ts';
 import type { TimerLike } from './speech-synthesis-backend.ts';
 import { NarrationError, type SentenceCallbacks } from '../types.ts';
 import type { AudioClock } from './audio-clock.ts';
@@ -76,8 +77,8 @@ export interface FollowedSentence {
   entry: ManifestEntry;
   /** The last sentence of the recording: pause at its end rather than play on. */
   isLast: boolean;
-  /** Word times paired with displayed words, or null. */
-  words: { times: Array<{ start: number; end: number }>; display: DisplayWord[] } | null;
+  /** The sentence's checked word times (offsets into its displayed text), or null: no word highlight. */
+  words: readonly ManifestWord[] | null;
 }
 
 /** Rethrows asynchronously: a throwing callback must not break the clock loop. */
@@ -97,7 +98,8 @@ export class SentenceFollower {
   #suspended = false;
   #started = false;
   #blocked = false;
-  #nextWord = 0;
+  /** Index of the word last reported (−1: none). */
+  #word = -1;
   #frame: unknown = null;
   #timer: unknown = null;
   #guard: unknown = null;
@@ -220,13 +222,15 @@ export class SentenceFollower {
       this.#call(() => callbacks.onStart());
       if (this.#settled) return;
     }
-    const words = sentence.words;
-    if (this.#started && words) {
-      let latest = -1;
-      while (this.#nextWord < words.times.length && words.times[this.#nextWord]!.start <= clock) latest = this.#nextWord++;
-      const word = latest >= 0 ? words.display[latest] : undefined;
-      if (word) this.#call(() => callbacks.onWord?.(word.start, word.length));
-      if (this.#settled) return;
+    if (this.#started && sentence.words) {
+      // The word heard now, found afresh each frame (a seek or a stalled clock cannot leave it behind).
+      const index = clock >= sentence.entry.end ? -1 : wordIndexAt(sentence.words, clock);
+      if (index !== this.#word) {
+        this.#word = index;
+        const word = sentence.words[index];
+        this.#call(() => (word ? callbacks.onWord?.(word.from, word.to - word.from) : callbacks.onWordEnd?.()));
+        if (this.#settled) return;
+      }
     }
     if (clock >= sentence.entry.end) {
       // The last sentence: stop rather than play on into whatever follows it in the file.

@@ -307,11 +307,11 @@ export function testManifest(): AudioManifest {
       s1: entry(1200, 2500, 'narrator', {
         // "Snow fell on the city."
         words: [
-          { start: 1200, end: 1400 },
-          { start: 1450, end: 1700 },
-          { start: 1750, end: 1850 },
-          { start: 1900, end: 2000 },
-          { start: 2050, end: 2500 },
+          { start: 1200, end: 1400, from: 0, to: 4 },
+          { start: 1450, end: 1700, from: 5, to: 9 },
+          { start: 1750, end: 1850, from: 10, to: 12 },
+          { start: 1900, end: 2000, from: 13, to: 16 },
+          { start: 2050, end: 2500, from: 17, to: 21 },
         ],
       }),
       s2: entry(3000, 4000, 'stalin'),

@@ -72,6 +72,8 @@ function read(backend: HowlerBackend, id: string, options: { rate?: number; sign
   const record = {
     startedAt: null as number | null,
     words: [] as [number, number][],
+    /** Every word callback with its time: `[ms, start]`, start −1 for `onWordEnd`. */
+    wordLog: [] as [number, number][],
     done: false,
     doneAt: null as number | null,
     error: null as NarrationError | null,
@@ -84,7 +86,11 @@ function read(backend: HowlerBackend, id: string, options: { rate?: number; sign
       { rate: options.rate ?? 1, cast: CAST },
       {
         onStart: () => (record.startedAt = Date.now() - t),
-        onWord: (start, length) => record.words.push([start, length]),
+        onWord: (start, length) => {
+          record.words.push([start, length]);
+          record.wordLog.push([Date.now() - t, start]);
+        },
+        onWordEnd: () => record.wordLog.push([Date.now() - t, -1]),
       },
       signal,
     )
@@ -313,6 +319,33 @@ describe('reading sentences from the audio clock', () => {
       [13, 3],
       [17, 4],
     ]);
+  });
+
+  it('clears the word in the pauses between words and at the sentence end, on the clock', async () => {
+    const s = await ready();
+    const r = read(s.backend, 's1');
+    await advance(1400);
+    expect(r.done).toBe(true);
+    // Words [1200,1400) [1450,1700) [1750,1850) [1900,2000) [2050,2500) from a clock starting at 1200.
+    const ends = r.wordLog.filter(([, start]) => start === -1).map(([ms]) => ms);
+    expect(r.wordLog.map(([, start]) => start)).toEqual([0, -1, 5, -1, 10, -1, 13, -1, 17, -1]);
+    expect(ends[0]).toBeGreaterThanOrEqual(200);
+    expect(ends[0]).toBeLessThan(250);
+    expect(ends.at(-1)).toBeGreaterThanOrEqual(1300);
+  });
+
+  it('a sentence whose word offsets run past its text gets no word highlight, and still plays', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const manifest = testManifest();
+    manifest.sentences.s1!.words![4]!.to = 99; // "Snow fell on the city." has 22 characters
+    const s = await ready({ manifest });
+    const r = read(s.backend, 's1');
+    await advance(1400);
+    expect(r.done).toBe(true);
+    expect(r.error).toBeNull();
+    expect(r.words).toEqual([]);
+    expect(errors.mock.calls.join('\n')).toMatch(/word times of s1 are damaged .*beyond the text/);
+    errors.mockRestore();
   });
 
   it('applies the overall rate to the Howl (keeps the pitch in HTML5 mode), once', async () => {

@@ -34,6 +34,7 @@ describe('defaultSettings', () => {
       lineLength: 65,
       readingFocus: false,
       reduceMotion: false,
+      highlightWords: true,
     });
   });
 

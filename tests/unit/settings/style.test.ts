@@ -33,6 +33,7 @@ describe('settingsToStyle', () => {
       wordSpacing: 0.04 * 11,
       lineLength: 80,
       readingFocus: true,
+      highlightWords: true,
       reduceMotion: true,
     };
     const { attributes, properties } = settingsToStyle(s);
