@@ -9,12 +9,14 @@
  * reproducible builds), shown in the source note and the citation and kept in `edition.json`.
  * With `interfaceSprite` set, the build also fails when the kiosk's recorded spoken help
  * (`public/audio/interface.json`) lacks a phrase or holds an outdated one, naming each.
+ * With the recorded narration, the build also writes the EPUB 3 talking book (`edition.epub`).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { build, type HtmlTagDescriptor, type Plugin } from 'vite';
 import { glossaryPathOf, loadEdition } from '../content/load.ts';
 import { renderEditionHtml, type NarrationDownloads } from '../content/render-html.ts';
+import { describeSize, EPUB_FILE, epubBytes } from './epub-writer.ts';
 import type { Edition, SpeakerId } from '../content/model.ts';
 import { editionPhrases } from '../kiosk/speech/phrases.ts';
 import { lexiconVersion, type AudioManifest } from '../narration/audio-manifest.ts';
@@ -81,10 +83,29 @@ export function editionPlugin(options: EditionPluginOptions): Plugin {
       Object.fromEntries(Object.values(edition.speakers).map((s) => [s.id, s.name])) as Record<SpeakerId, string>,
       { title: `${edition.title} ${edition.dateline}`, credits: [`Synthetic voices: ${voiceCredits(manifest)}`] },
     );
-  const downloads = (manifest: AudioManifest | null): NarrationDownloads | undefined =>
-    manifest
-      ? { mp3: `audio/${manifest.files.mp3}`, transcript: TRANSCRIPT_FILE, voices: voiceCredits(manifest) }
-      : undefined;
+  let epubCache: Uint8Array | null | undefined;
+  /** The talking book's bytes (built once per build), or null when serving or without the recording. */
+  const epub = (): Uint8Array | null => {
+    if (command !== 'build') return null;
+    if (epubCache !== undefined) return epubCache;
+    const manifest = loadManifest();
+    const mp3 = manifest ? resolve(dirname(manifestPath()!), manifest.files.mp3) : null;
+    epubCache =
+      manifest && mp3 && existsSync(mp3)
+        ? epubBytes({ edition: load(), manifest, audio: readFileSync(mp3), voices: voiceCredits(manifest), modified: buildDate() })
+        : null;
+    return epubCache;
+  };
+  const downloads = (manifest: AudioManifest | null): NarrationDownloads | undefined => {
+    if (!manifest) return undefined;
+    const book = epub();
+    return {
+      mp3: `audio/${manifest.files.mp3}`,
+      transcript: TRANSCRIPT_FILE,
+      voices: voiceCredits(manifest),
+      ...(book ? { epub: { href: EPUB_FILE, size: describeSize(book.byteLength) } } : {}),
+    };
+  };
   /** What is wrong with the interface sprite (the error message), or null when it is current. */
   const interfaceSpriteMessage = (edition: Edition, spritePath: string): string | null => {
     const lexicon = defaultLexicon();
@@ -116,6 +137,7 @@ export function editionPlugin(options: EditionPluginOptions): Plugin {
       pageUrl = /^https?:\/\//.test(config.base) ? config.base : undefined;
     },
     buildStart() {
+      epubCache = undefined;
       this.addWatchFile(sourcePath());
       this.addWatchFile(glossaryPathOf(sourcePath()));
       const edition = load(); // fail fast, with file:line, before anything else is built
@@ -162,6 +184,8 @@ export function editionPlugin(options: EditionPluginOptions): Plugin {
       this.emitFile({ type: 'asset', fileName: 'edition.json', source: JSON.stringify(edition, null, 1) });
       const manifest = loadManifest();
       if (manifest) this.emitFile({ type: 'asset', fileName: TRANSCRIPT_FILE, source: transcript(edition, manifest) });
+      const book = epub();
+      if (book) this.emitFile({ type: 'asset', fileName: EPUB_FILE, source: book });
     },
     async closeBundle() {
       // A classic script at a stable URL (no hash), so another site's one <script> tag keeps working.
@@ -193,7 +217,7 @@ export function buildDate(env: Record<string, string | undefined> = process.env,
 }
 
 /** "flite (rms, awb, slt), festival (…)": the offline engines and voices the recording used. */
-function voiceCredits(manifest: AudioManifest): string {
+export function voiceCredits(manifest: AudioManifest): string {
   const byEngine = new Map<string, Set<string>>();
   for (const { engine, voice } of Object.values(manifest.voices)) {
     const name = voice.replace(/^voice_/, '').replace(/_(hts|diphone)$/, '');

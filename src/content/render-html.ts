@@ -37,6 +37,8 @@ export interface NarrationDownloads {
   transcript: string;
   /** Plain-text credit for the synthetic voices, e.g. "flite (rms, awb), festival (slt)". */
   voices: string;
+  /** The EPUB 3 talking book (text + narration with Media Overlays), when the build writes it. */
+  epub?: { href: string; size: string };
 }
 
 /** Options for {@link renderEditionHtml}. */
@@ -121,7 +123,12 @@ export function renderEditionHtml(edition: Edition, { downloads, pageUrl }: Rend
     ? `<h3 class="ne-editorial">Recorded narration</h3>\n<div class="ne-editorial ne-downloads">\n` +
       `<p>The recorded narration uses synthetic voices (${escapeHtml(downloads.voices)}), one per speaker.</p>\n` +
       `<ul>\n<li><a href="${escapeHtml(downloads.mp3)}" download>Download the narration (MP3)</a></li>\n` +
-      `<li><a href="${escapeHtml(downloads.transcript)}" download>Download the timed transcript (WebVTT)</a></li>\n</ul>\n</div>\n`
+      `<li><a href="${escapeHtml(downloads.transcript)}" download>Download the timed transcript (WebVTT)</a></li>\n` +
+      (downloads.epub
+        ? `<li><a href="${escapeHtml(downloads.epub.href)}" download>Download the talking book (EPUB 3, ${escapeHtml(downloads.epub.size)})</a>: ` +
+          `the text with the narration, read along sentence by sentence in Thorium, Apple Books and other EPUB 3 reading systems.</li>\n`
+        : '') +
+      `</ul>\n</div>\n`
     : '';
   const deployer = edition.deployerNotes.length
     ? `<details class="ne-deployer ne-editorial">\n<summary>For those publishing this edition</summary>\n` +

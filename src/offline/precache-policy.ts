@@ -31,6 +31,8 @@ export type EntryRole =
   | 'transcript'
   /** The embed script: for other sites, never used by the edition's own pages. */
   | 'embed'
+  /** The EPUB talking book (edition.epub, ~4.4 MB): a download for reading systems, never cached by the worker. */
+  | 'book'
   /**
    * The narration's code and the document model (edition.json): a page loads them only when the
    * reader reaches for the narration (the bar, a sentence), so they are kept then, not with every visit.
@@ -68,6 +70,7 @@ export function classifyEntry(entry: ManifestEntryLike | string): EntryClass {
   if (font) return { role: 'font', build: null, family: font[1]! };
   if (path === 'narration.vtt') return { role: 'transcript', build: null, family: null };
   if (path === 'embed.js') return { role: 'embed', build: null, family: null };
+  if (path.endsWith('.epub')) return { role: 'book', build: null, family: null };
   if (path === 'edition.json') return { role: 'narration', build: null, family: null };
   if (SHARED.test(path)) return { role: 'code', build: null, family: null };
   if (/\.js$/.test(path) && path.startsWith('assets/')) {
@@ -96,7 +99,7 @@ export interface PrecacheSelection<T> {
  * Precached: the shell, this build's code except the kiosk's, the narration's (kept once the reader
  * reaches for it) and the <dialog> polyfill (a modern build's browser has <dialog>; the legacy build
  * precaches it), and the default font. On demand: everything else except the other build's code,
- * which this browser never runs.
+ * which this browser never runs, and the EPUB (a download for reading systems, never cached).
  */
 export function selectPrecache<T extends ManifestEntryLike | string>(entries: readonly T[], { build }: PrecacheNeeds): PrecacheSelection<T> {
   const precache: T[] = [];
@@ -104,6 +107,7 @@ export function selectPrecache<T extends ManifestEntryLike | string>(entries: re
   for (const entry of entries) {
     const kind = classifyEntry(entry);
     if (kind.build && build && kind.build !== build) continue; // the other build's code: never
+    if (kind.role === 'book') continue; // a download for reading systems: never
     const now =
       kind.role === 'shell' ||
       kind.role === 'code' ||
@@ -114,9 +118,10 @@ export function selectPrecache<T extends ManifestEntryLike | string>(entries: re
   return { precache, onDemand };
 }
 
-/** Whether a kiosk keeps this on-demand entry at once: everything a visitor can reach offline (not the embed script). */
+/** Whether a kiosk keeps this on-demand entry at once: everything a visitor can reach offline (not the embed script nor the EPUB). */
 export function keptByKiosk(entry: ManifestEntryLike | string): boolean {
-  return classifyEntry(entry).role !== 'embed';
+  const { role } = classifyEntry(entry);
+  return role !== 'embed' && role !== 'book';
 }
 
 /** Whether a visitor who plays the recording keeps this on-demand entry with it (the transcript). */
