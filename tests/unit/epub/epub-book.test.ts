@@ -151,6 +151,8 @@ describe('EPUB package metadata', () => {
     );
     expect(values('accessibilityHazard')).toEqual(['none']);
     expect(values('accessibilitySummary')[0]).toMatch(/synchronised sentence by sentence/);
+    expect(opf).toContain('<meta property="dcterms:conformsTo">EPUB Accessibility 1.1 - WCAG 2.2 Level AA</meta>');
+    expect(opf).toMatch(/<meta property="a11y:certifiedBy">[^<]+<\/meta>/);
   });
 });
 
