@@ -8,9 +8,10 @@
 // - Lighthouse (mobile, its default simulated throttling) on the gzip host: performance, TBT, LCP,
 //   accessibility and best practices (reported as unavailable, with the reason, if it cannot run);
 // - with real speech (speech-dispatcher + espeak-ng), Play click → first utterance `start` and
-//   utterance `start` → highlight painted; the recording's Play → audio and highlight lag; the
-//   kiosk's spoken-help latencies.
-// Usage: npm run bench [-- --runs 7] [-- --no-build] [-- --first-visit-only] [-- --lighthouse-runs 3].
+//   utterance `start` → highlight painted; the recording's Play → audio and highlight lag, and the
+//   word highlight's lag (a manifest with word times routed in); the kiosk's spoken-help latencies.
+// Usage: npm run bench [-- --runs 7] [-- --no-build] [-- --first-visit-only] [-- --recorded-only] [-- --lighthouse-runs 3].
+// `--recorded-only` measures only the recorded narration (Play → audio, sentence and word highlight lag) and prints it.
 // `--first-visit-only` measures only the load, first-visit, paint and Lighthouse figures (about a
 // minute) and writes tests/bench/results/first-visit.json; a full run writes tests/bench/results/latest.json.
 // The build goes to EDITION_OUT_DIR (default dist). Targets are reported, not enforced: timings on a shared machine vary.
@@ -28,6 +29,7 @@ const runs = option('--runs', 7);
 // Five by default: the simulated blocking time multiplies the machine's own noise by four.
 const lighthouseRuns = option('--lighthouse-runs', 5);
 const firstVisitOnly = args.includes('--first-visit-only') || args.includes('--load-only');
+const recordedOnly = args.includes('--recorded-only');
 const outDir = process.env.EDITION_OUT_DIR ?? 'dist';
 if (!args.includes('--no-build') || !existsSync(`${outDir}/index.html`)) {
   execSync('npx vite build', { stdio: 'inherit', env: { ...process.env, EDITION_OUT_DIR: outDir } });
@@ -37,7 +39,7 @@ const executablePath =
   process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
-const speechStack = firstVisitOnly ? null : startSpeechStack();
+const speechStack = firstVisitOnly || recordedOnly ? null : startSpeechStack();
 const host = await startGzipHost({ root: outDir });
 // Load figures come from the gzip host (a sub-path, as deployed); the speech and recording figures from vite preview.
 const server = firstVisitOnly ? null : await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'silent' });
@@ -321,17 +323,54 @@ async function measureSpeechFloor(speechBrowser, { text, voice }) {
 }
 
 /**
+ * The manifest with word times for every displayed sentence (whether or not the committed one has
+ * them): each token with a letter or digit (edge punctuation trimmed) gets a share of its
+ * sentence's time in proportion to its length, as in tests/e2e/word-highlight.spec.ts.
+ */
+function manifestWithWords(manifest) {
+  const edition = JSON.parse(readFileSync(`${outDir}/edition.json`, 'utf8'));
+  const texts = new Map(edition.sentences.map((s) => [s.id, s.text]));
+  const out = structuredClone(manifest);
+  for (const id of out.order) {
+    const entry = out.sentences[id];
+    const text = texts.get(id);
+    if (text === undefined || entry.end <= entry.start) continue;
+    const tokens = [];
+    for (const m of text.matchAll(/\S+/g)) {
+      const core = /[\p{L}\p{N}](?:.*[\p{L}\p{N}])?/u.exec(m[0]);
+      if (core) tokens.push({ from: m.index + core.index, to: m.index + core.index + core[0].length });
+    }
+    const total = tokens.reduce((sum, t) => sum + t.to - t.from, 0);
+    if (!total) continue;
+    let chars = 0;
+    const at = () => Math.round(entry.start + ((entry.end - entry.start) * chars) / total);
+    entry.words = tokens.map((t) => {
+      const start = at();
+      chars += t.to - t.from;
+      return { start, end: at(), from: t.from, to: t.to };
+    });
+  }
+  return out;
+}
+
+/**
  * Recorded narration (Howler, speechSynthesis removed): Play click → audio playing (first
  * `playing` event of the media element), and the highlight's lag behind the audio clock: at each
  * aria-current change, how far the clock already was past that sentence's start, in wall-clock ms.
+ * The manifest is served with word times (`manifestWithWords`): on every animation frame the page
+ * notes which word is highlighted (sentence id and offset); the word lag is how far the clock was
+ * past a word's start on the first frame that shows it, in wall-clock ms.
  */
 async function measureRecorded(trials) {
-  const manifest = JSON.parse(readFileSync('public/audio/manifest.json', 'utf8'));
+  const manifest = manifestWithWords(JSON.parse(readFileSync('public/audio/manifest.json', 'utf8')));
+  const body = JSON.stringify(manifest);
   const playToAudio = [];
   const lags = [];
+  const wordLags = [];
   for (let i = 0; i < trials; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
+    await page.route(/\/audio\/manifest\.json$/, (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
     await page.addInitScript(() => {
       Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true });
       const marks = { click: 0, playing: 0, changes: [] };
@@ -349,6 +388,29 @@ async function measureRecorded(trials) {
           if (howl) marks.changes.push({ id: r.target.getAttribute('id'), clock: howl.seek() * 1000, rate: howl.rate() });
         }
       }).observe(document, { subtree: true, attributes: true, attributeFilter: ['aria-current'] });
+      // Word highlight: the (sentence, offset) shown on each frame, noted when it changes. Read in a
+      // task posted from the frame's callback, so after every callback of the frame (the player's
+      // too) and its rendering: the clock at about the moment the frame is on screen.
+      marks.words = [];
+      let shown = '';
+      const afterFrame = new MessageChannel();
+      afterFrame.port1.onmessage = () => {
+        const range = CSS.highlights?.get('ne-word')?.values().next().value;
+        const sentence = range && document.querySelector('[aria-current="true"]');
+        const howl = window.Howler?._howls?.[0];
+        if (range && sentence && howl) {
+          const before = document.createRange();
+          before.setStart(sentence, 0);
+          before.setEnd(range.startContainer, range.startOffset);
+          const from = before.toString().length;
+          const key = `${sentence.id}@${from}`;
+          if (key !== shown) marks.words.push({ id: sentence.id, from, clock: howl.seek() * 1000, rate: howl.rate() });
+          shown = key;
+        } else shown = '';
+        requestAnimationFrame(frame);
+      };
+      const frame = () => afterFrame.port2.postMessage(null);
+      requestAnimationFrame(frame);
     });
     await page.goto(baseURL);
     await reachForPlay(page);
@@ -362,11 +424,15 @@ async function measureRecorded(trials) {
       // Signed: negative = the highlight moved just before the sound (the backend's 20 ms lead).
       lags.push((change.clock - entry.start) / change.rate);
     }
+    for (const shown of marks.words) {
+      const word = manifest.sentences[shown.id]?.words?.find((w) => w.from === shown.from);
+      if (word) wordLags.push((shown.clock - word.start) / shown.rate);
+    }
     await context.close();
   }
   const opusBytes = statSync(`public/audio/${manifest.files.opus}`).size;
   const mp3Bytes = statSync(`public/audio/${manifest.files.mp3}`).size;
-  return { playToAudio, lags, opusBytes, mp3Bytes, durationMs: manifest.durationMs };
+  return { playToAudio, lags, wordLags, opusBytes, mp3Bytes, durationMs: manifest.durationMs };
 }
 
 /**
@@ -543,6 +609,42 @@ if (args.includes('--kiosk-only')) {
   process.exit(0);
 }
 
+/** Median and p95 of the non-negative part of signed lags, and the signed min/median/max (ms). */
+function lagFigures(lags) {
+  if (!lags.length) return null;
+  const clipped = lags.map((l) => Math.max(0, l));
+  const round = (v) => Math.round(v * 10) / 10;
+  return {
+    median: round(median(clipped)),
+    p95: round(percentile(clipped, 95)),
+    signed: { min: Math.round(Math.min(...lags)), median: Math.round(median(lags)), max: Math.round(Math.max(...lags)) },
+    n: lags.length,
+  };
+}
+
+if (recordedOnly) {
+  try {
+    const recorded = await measureRecorded(Math.max(3, Math.ceil(runs / 2)));
+    const sentence = lagFigures(recorded.lags);
+    const word = lagFigures(recorded.wordLags);
+    console.log(`\nRecorded narration (${browser.version()}, ${baseURL}), ${recorded.playToAudio.length} runs`);
+    const rows = [
+      ['Recorded: Play click → audio playing, median', `${Math.round(median(recorded.playToAudio))} ms`, '≤ 300 ms'],
+      [`Recorded: highlight lag behind audio clock, median (n=${sentence?.n ?? 0})`, `${sentence?.median} ms`, '≤ 20 ms'],
+      ['Recorded: highlight lag behind audio clock, p95', `${sentence?.p95} ms`, '≤ 50 ms'],
+      [`Recorded: word highlight lag behind audio clock, median (n=${word?.n ?? 0})`, `${word?.median} ms`, '≤ 20 ms'],
+      ['Recorded: word highlight lag behind audio clock, p95', `${word?.p95} ms`, '≤ 50 ms'],
+      ['Recorded: clock − word start at word highlight, min/median/max', word ? `${word.signed.min}/${word.signed.median}/${word.signed.max} ms` : 'none', '(signed)'],
+    ];
+    for (const [name, value, target] of rows) console.log(`  ${name.padEnd(58)} ${value.padStart(14)}   target ${target}`);
+  } finally {
+    await browser.close();
+    server?.httpServer.close();
+    await host.close();
+  }
+  process.exit(0);
+}
+
 try {
   const load = await measureLoad();
   const { transfer } = load;
@@ -572,6 +674,10 @@ try {
       ? { min: Math.round(Math.min(...recorded.lags)), median: Math.round(median(recorded.lags)), max: Math.round(Math.max(...recorded.lags)) }
       : null,
     highlightLagSamples: recorded?.lags.length ?? 0,
+    wordHighlightLagMedianMs: recorded ? (lagFigures(recorded.wordLags)?.median ?? null) : null,
+    wordHighlightLagP95Ms: recorded ? (lagFigures(recorded.wordLags)?.p95 ?? null) : null,
+    wordHighlightOffsetSignedMs: recorded ? (lagFigures(recorded.wordLags)?.signed ?? null) : null,
+    wordHighlightLagSamples: recorded?.wordLags.length ?? 0,
     opusMB: recorded ? Math.round((recorded.opusBytes / 1048576) * 100) / 100 : null,
     mp3MB: recorded ? Math.round((recorded.mp3Bytes / 1048576) * 100) / 100 : null,
     kioskPromptDeviceMedianMs: promptDevice ? Math.round(median(promptDevice)) : null,
@@ -603,6 +709,15 @@ try {
       [
         'Recorded: clock − sentence start at highlight, min/median/max',
         `${results.highlightOffsetSignedMs.min}/${results.highlightOffsetSignedMs.median}/${results.highlightOffsetSignedMs.max} ms`,
+        '(signed)',
+      ],
+      [`Recorded: word highlight lag behind audio clock, median (n=${results.wordHighlightLagSamples})`, `${results.wordHighlightLagMedianMs} ms`, '≤ 20 ms'],
+      ['Recorded: word highlight lag behind audio clock, p95', `${results.wordHighlightLagP95Ms} ms`, '≤ 50 ms'],
+      [
+        'Recorded: clock − word start at word highlight, min/median/max',
+        results.wordHighlightOffsetSignedMs
+          ? `${results.wordHighlightOffsetSignedMs.min}/${results.wordHighlightOffsetSignedMs.median}/${results.wordHighlightOffsetSignedMs.max} ms`
+          : 'none',
         '(signed)',
       ],
       [`Recorded: Opus size (${Math.round(recorded.durationMs / 60000)} min)`, `${results.opusMB} MB`, '≤ 4 MB'],

@@ -16,6 +16,11 @@ import { RECORDING_MESSAGES, TRUNCATION_TOLERANCE_MS } from './recording-manifes
 
 /** `onStart` fires this much before the sentence's first sound (one frame of latency). */
 export const START_SLACK_MS = 20;
+/**
+ * The word highlight looks this far ahead of the clock (half a frame at 60 Hz), so a word shows on
+ * the frame nearest its start rather than the first frame after it.
+ */
+export const WORD_LEAD_MS = 8;
 /** A frame loop that has not ticked for this long (tab hidden meanwhile) is replaced by a tick. */
 const GUARD_MS = 250;
 /**
@@ -224,7 +229,7 @@ export class SentenceFollower {
     }
     if (this.#started && sentence.words) {
       // The word heard now, found afresh each frame (a seek or a stalled clock cannot leave it behind).
-      const index = clock >= sentence.entry.end ? -1 : wordIndexAt(sentence.words, clock);
+      const index = clock >= sentence.entry.end ? -1 : wordIndexAt(sentence.words, clock + WORD_LEAD_MS);
       if (index !== this.#word) {
         this.#word = index;
         const word = sentence.words[index];
