@@ -9,6 +9,7 @@ import {
   type HowlOptionsLike,
   type HowlerBackendOptions,
 } from '../../../src/narration/backends/howler-backend.ts';
+import { WORD_LEAD_MS } from '../../../src/narration/backends/sentence-follower.ts';
 import { NarrationError, type NarrationItem, type VoiceCast } from '../../../src/narration/types.ts';
 import { FakeHowl, fakeFrames, testManifest, type FakeHowlOptions } from './fake-howl.ts';
 import { SCRIPT, advance } from './helpers.ts';
@@ -329,9 +330,10 @@ describe('reading sentences from the audio clock', () => {
     // Words [1200,1400) [1450,1700) [1750,1850) [1900,2000) [2050,2500) from a clock starting at 1200.
     const ends = r.wordLog.filter(([, start]) => start === -1).map(([ms]) => ms);
     expect(r.wordLog.map(([, start]) => start)).toEqual([0, -1, 5, -1, 10, -1, 13, -1, 17, -1]);
-    expect(ends[0]).toBeGreaterThanOrEqual(200);
+    // The first word ends at 1400 (clock 200 ms in), looked at half a frame ahead (WORD_LEAD_MS).
+    expect(ends[0]).toBeGreaterThanOrEqual(200 - WORD_LEAD_MS);
     expect(ends[0]).toBeLessThan(250);
-    expect(ends.at(-1)).toBeGreaterThanOrEqual(1300);
+    expect(ends.at(-1)).toBeGreaterThanOrEqual(1300 - WORD_LEAD_MS);
   });
 
   it('a sentence whose word offsets run past its text gets no word highlight, and still plays', async () => {
