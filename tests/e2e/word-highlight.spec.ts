@@ -225,3 +225,56 @@ test('under forced colours the word shows in the system Highlight colours, again
   expect(counts.onHighlight / counts.total).toBeGreaterThan(0.05);
   await expectNoAxeViolations(page, 'forced colours with the word highlight');
 });
+
+test('"Highlight each word" off also stops the device voice’s word highlight; on, it shows', async ({ page }) => {
+  const FAKE_SPEECH = readFileSync('tests/e2e/support/fake-speech.js', 'utf8');
+  await page.addInitScript({ content: FAKE_SPEECH });
+  await page.addInitScript(() => Object.assign((window as unknown as { __speech: { config: object } }).__speech.config, { msPerChar: 40, boundaries: true }));
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) localStorage.setItem('ne-reading-settings:v1', JSON.stringify({ highlightWords: false }));
+    sessionStorage.setItem('seeded', '1');
+  });
+  await page.goto('/');
+  await waitForUpgrade(page);
+  const wordShown = () => page.evaluate(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('ne-word'));
+  // A sentence whose spoken text is its displayed text, so the voice's boundaries map to words.
+  const plain = page.locator('.ne-text .ne-s', { hasText: 'Even the League of Nations did not react.' });
+  await plain.click();
+  await expect(plain).toHaveAttribute('aria-current', 'true', { timeout: 15_000 });
+  const seen: boolean[] = [];
+  for (let i = 0; i < 15; i++) {
+    seen.push(await wordShown());
+    await page.waitForTimeout(100);
+  }
+  expect(seen).not.toContain(true);
+  await (await barButton(page, 'Reading settings')).click();
+  await page.getByRole('dialog', { name: 'Reading settings' }).getByRole('checkbox', { name: 'Highlight each word' }).check();
+  await page.keyboard.press('Escape');
+  await plain.click();
+  await expect.poll(wordShown, { timeout: 15_000 }).toBe(true);
+});
+
+test('a browser without CSS.highlights: no word highlight, the recording and the sentence highlight work', async ({ page }) => {
+  test.setTimeout(60_000);
+  await serveWordTimes(page);
+  await page.addInitScript(() => {
+    Object.defineProperty(CSS, 'highlights', { value: undefined, configurable: true });
+  });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/?narration=recorded');
+  await waitForUpgrade(page);
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  const ids: string[] = [];
+  await expect
+    .poll(
+      async () => {
+        const id = await page.locator('[aria-current="true"]').getAttribute('id').catch(() => null);
+        if (id && !ids.includes(id)) ids.push(id);
+        return ids.length;
+      },
+      { timeout: 30_000 },
+    )
+    .toBeGreaterThanOrEqual(2);
+  expect(errors).toEqual([]);
+});
