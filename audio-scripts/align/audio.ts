@@ -122,13 +122,15 @@ export interface WordVoice {
 /** The reference voice the aligner synthesizes the text with. */
 export const REFERENCE_VOICE: WordVoice = { engine: 'espeak-ng', voice: 'en-us', speed: 175 };
 
-const CACHE = join(tmpdir(), 'edition-align-cache');
+/** Where synthesized words are kept: one folder per voice. */
+export const wordCache = (voice: WordVoice) => join(tmpdir(), 'edition-align-cache', [voice.engine, voice.voice, voice.speed ?? ''].join('-'));
 
 /** Synthesizes one word (or short text), trimmed of silence, as 16 kHz samples; cached by voice and text. */
 export async function synthesizeWord(text: string, voice: WordVoice): Promise<Float32Array> {
-  mkdirSync(CACHE, { recursive: true });
-  const key = createHash('sha1').update(JSON.stringify([voice, text])).digest('hex').slice(0, 16);
-  const file = join(CACHE, `${key}.wav`);
+  const cache = wordCache(voice);
+  mkdirSync(cache, { recursive: true });
+  const key = createHash('sha1').update(text).digest('hex').slice(0, 16);
+  const file = join(cache, `${key}.wav`);
   if (!existsSync(file)) {
     const temp = `${file}.${process.pid}.tmp`;
     if (voice.engine === 'espeak-ng') {

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const temp = `${values.out}.${process.pid}.tmp`;
   writeFileSync(temp, `${JSON.stringify(alignment, null, 2)}\n`);
   renameSync(temp, values.out);
-  const low = Object.entries(alignment.sentences).filter(([, s]) => s.confidence < 0.6).map(([id]) => id);
+  const low = Object.entries(alignment.sentences).filter(([, s]) => s.confidence < 0.5).map(([id]) => id);
   console.log(
     `aligned ${items.length} sentences of ${((take.length / 16_000) / 60).toFixed(1)} min of audio in ${((Date.now() - started) / 1000).toFixed(1)} s → ${values.out}` +
       (low.length > 0 ? `\nlow confidence (check by ear): ${low.join(', ')}` : ''),

