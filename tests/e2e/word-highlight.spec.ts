@@ -278,3 +278,63 @@ test('a browser without CSS.highlights: no word highlight, the recording and the
     .toBeGreaterThanOrEqual(2);
   expect(errors).toEqual([]);
 });
+
+for (const theme of ['cream', 'hc-light', 'hc-dark'] as const) {
+  test(`theme ${theme}: the word stands out from the highlighted sentence (its colours inverted)`, async ({ page }) => {
+    await page.addInitScript((t) => localStorage.setItem('ne-reading-settings:v1', JSON.stringify({ theme: t })), theme);
+    await page.goto('/');
+    await waitForUpgrade(page);
+    // The look alone (CSS): a sentence marked as the highlighted one, its first word as the heard one.
+    const box = await page.evaluate(() => {
+      const sentence = document.querySelector<HTMLElement>('.ne-text .ne-s')!;
+      sentence.scrollIntoView({ block: 'center', behavior: 'instant' });
+      sentence.setAttribute('aria-current', 'true');
+      const node = document.createTreeWalker(sentence, NodeFilter.SHOW_TEXT).nextNode()!;
+      const word = /\S+/.exec(node.textContent!)!;
+      const range = document.createRange();
+      range.setStart(node, word.index);
+      range.setEnd(node, word.index + word[0].length);
+      const H = (window as unknown as { Highlight: new (r: Range) => unknown }).Highlight;
+      (CSS as unknown as { highlights: Map<string, unknown> }).highlights.set('ne-word', new H(range));
+      const root = getComputedStyle(document.documentElement);
+      const r = range.getBoundingClientRect();
+      return {
+        x: r.x,
+        y: r.y,
+        width: r.width,
+        height: r.height,
+        wordBg: root.getPropertyValue('--ne-highlight-text').trim(),
+        sentenceBg: root.getPropertyValue('--ne-highlight-bg').trim(),
+      };
+    });
+    expect(box.wordBg).not.toBe(box.sentenceBg);
+    const shot = await page.screenshot({ clip: { x: box.x, y: box.y, width: Math.max(4, box.width), height: Math.max(4, box.height) } });
+    const share = await page.evaluate(
+      async ({ png, wordBg, sentenceBg }) => {
+        /** `#rgb` or `#rrggbb` (the computed token may be either) → [r, g, b]. */
+        const hex = (h: string) => {
+          const full = h.length === 4 ? `#${[...h.slice(1)].map((c) => c + c).join('')}` : h;
+          return [1, 3, 5].map((i) => parseInt(full.slice(i, i + 2), 16));
+        };
+        const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${png}`)).blob());
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const context = canvas.getContext('2d')!;
+        context.drawImage(bitmap, 0, 0);
+        const data = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+        const count = (c: number[]) => {
+          let n = 0;
+          for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i]! - c[0]!) + Math.abs(data[i + 1]! - c[1]!) + Math.abs(data[i + 2]! - c[2]!) < 30) n++;
+          return n / (data.length / 4);
+        };
+        const histogram = new Map<string, number>();
+        for (let i = 0; i < data.length; i += 4) histogram.set(`${data[i]},${data[i + 1]},${data[i + 2]}`, (histogram.get(`${data[i]},${data[i + 1]},${data[i + 2]}`) ?? 0) + 1);
+        const top = JSON.stringify([...histogram].sort((a, b) => b[1] - a[1]).slice(0, 4));
+        return { word: count(hex(wordBg)), sentence: count(hex(sentenceBg)), top: `${wordBg} ${sentenceBg} ${top}` };
+      },
+      { png: shot.toString('base64'), wordBg: box.wordBg, sentenceBg: box.sentenceBg },
+    );
+    // The word's box is mostly the word's background; its letters are in the sentence's background colour.
+    expect(share.word, share.top).toBeGreaterThan(0.5);
+    expect(share.sentence, share.top).toBeGreaterThan(0.05);
+  });
+}
