@@ -2,8 +2,8 @@
  * Forced alignment of a narrator's take to the edition's sentences: a reference is synthesized
  * word by word with espeak-ng (so every word's place in it is known), both are turned into MFCC
  * features, DTW maps the reference onto the take, and each sentence's and word's start/end are read
- * off the path. A sentence whose path cost is far above the take's typical cost, or whose audio is
- * squeezed to almost nothing, could not be placed.
+ * off the path. A sentence whose path costs nearly what unrelated speech costs, or whose audio is
+ * squeezed to almost nothing against the take's pace, could not be placed.
  */
 import type { NarrationItem } from '../../src/narration/types.ts';
 import { sentenceWordOffsets } from '../../src/narration/word-offsets.ts';
