@@ -415,7 +415,9 @@ function packageDocument(
     meta('dcterms:modified', modified),
     `<dc:publisher>${escapeXml(EDITION_NAME)}</dc:publisher>`,
     ...(edition.version ? [meta('schema:version', edition.version)] : []),
-    ...(diarist ? [`<dc:creator id="creator">${escapeXml(diarist)}</dc:creator>`, meta('role', 'aut', 'creator')] : []),
+    // "Attributed to": the editor's note says the diaries' authenticity is disputed; the book's
+    // author line must not say more than the edition does.
+    ...(diarist ? [`<dc:creator id="creator">${escapeXml(`Attributed to ${diarist}`)}</dc:creator>`, meta('role', 'aut', 'creator')] : []),
     ...(translator
       ? [`<dc:contributor id="translator">${escapeXml(translator)}</dc:contributor>`, meta('role', 'trl', 'translator')]
       : []),
