@@ -366,23 +366,23 @@ function navDocument(edition: Edition, documents: readonly ContentDocument[]): s
   );
 }
 
-/** The translator's name from the translator block ("Translated from the Russian by X"), if any. */
-function translatorName(edition: Edition): string | undefined {
-  const text = edition.blocks
-    .filter((b) => b.role === 'translator')
+/** The text of every block with `role`, its sentences joined by spaces. */
+function textOfBlocks(edition: Edition, role: Block['role']): string {
+  return edition.blocks
+    .filter((b) => b.role === role)
     .flatMap((b) => b.sentenceIds)
     .map((id) => edition.sentences.find((s) => s.id === id)?.text ?? '')
     .join(' ');
-  return /\bby\s+(.+?)\.?$/.exec(text.trim())?.[1];
+}
+
+/** The translator's name from the translator block ("Translated from the Russian by X"), if any. */
+function translatorName(edition: Edition): string | undefined {
+  return /\bby\s+(.+?)\.?$/.exec(textOfBlocks(edition, 'translator').trim())?.[1];
 }
 
 /** Whose diaries the text presents itself as ("Extracts from the diaries of X, …"), if the source note says. */
 function diaristName(edition: Edition): string | undefined {
-  const text = edition.blocks
-    .filter((b) => b.role === 'source-note')
-    .flatMap((b) => b.sentenceIds)
-    .map((id) => edition.sentences.find((s) => s.id === id)?.text ?? '')
-    .join(' ');
+  const text = textOfBlocks(edition, 'source-note');
   return /diaries of ([^,;.]+(?:\.[^,;.]+)*?)(?:,|;|$)/.exec(text)?.[1]?.trim();
 }
 
