@@ -412,6 +412,9 @@ test('paused or stopped, Previous/Next say the new position; Pause, Stop and the
   await expect(page.locator('[aria-current="true"]')).toHaveCount(1);
   await press(page, 'Enter'); // Pause
   const after = await promptCount(page);
+  // Where it paused: the first sentence, or the second when the first had already ended (a loaded machine).
+  const paused = await page.locator('.ne-s').evaluateAll((all) => all.findIndex((el) => el.getAttribute('aria-current') === 'true') + 1);
+  expect(paused).toBeGreaterThan(0);
   await press(page, 'ArrowDown'); // Stop, button
   await press(page, 'ArrowDown'); // Previous sentence, button
   await press(page, 'ArrowDown'); // Next sentence, button
@@ -429,16 +432,17 @@ test('paused or stopped, Previous/Next say the new position; Pause, Stop and the
   const speakerOf = (n: number) => edition.speakers[edition.sentences[n - 1]!.speaker]!.name;
   const list = await prompts(page);
   expect(list[after - 1]).toBe('Paused.');
+  const [next, nextAgain] = [paused + 1, paused + 2];
   expect(list.slice(after)).toEqual([
     'Stop, button',
     'Previous sentence, button',
     'Next sentence, button',
-    `Sentence 2 of ${total}, ${speakerOf(2)}`,
-    `Sentence 3 of ${total}, ${speakerOf(3)}`,
+    `Sentence ${next} of ${total}, ${speakerOf(next)}`,
+    `Sentence ${nextAgain} of ${total}, ${speakerOf(nextAgain)}`,
     'Previous sentence, button',
-    `Sentence 2 of ${total}, ${speakerOf(2)}`,
+    `Sentence ${next} of ${total}, ${speakerOf(next)}`,
     'Stop, button',
-    `Stopped. Sentence 2 of ${total}, ${speakerOf(2)}`,
+    `Stopped. Sentence ${next} of ${total}, ${speakerOf(next)}`,
   ]);
 });
 
