@@ -21,6 +21,7 @@ import { gzipSync } from 'node:zlib';
 import { preview } from 'vite';
 import { chromium } from '@playwright/test';
 import { startSpeechStack } from '../e2e/support/speech-stack.mjs';
+import { spreadWordTimes } from '../e2e/support/spread-words.mjs';
 import { startGzipHost } from './gzip-server.mjs';
 
 const args = process.argv.slice(2);
@@ -325,32 +326,12 @@ async function measureSpeechFloor(speechBrowser, { text, voice }) {
 /**
  * The manifest with word times for every displayed sentence (whether or not the committed one has
  * them): each token with a letter or digit (edge punctuation trimmed) gets a share of its
- * sentence's time in proportion to its length, as in tests/e2e/word-highlight.spec.ts.
+ * sentence's time in proportion to its length, as the browser tests do (tests/e2e/support/spread-words.mjs).
  */
 function manifestWithWords(manifest) {
   const edition = JSON.parse(readFileSync(`${outDir}/edition.json`, 'utf8'));
   const texts = new Map(edition.sentences.map((s) => [s.id, s.text]));
-  const out = structuredClone(manifest);
-  for (const id of out.order) {
-    const entry = out.sentences[id];
-    const text = texts.get(id);
-    if (text === undefined || entry.end <= entry.start) continue;
-    const tokens = [];
-    for (const m of text.matchAll(/\S+/g)) {
-      const core = /[\p{L}\p{N}](?:.*[\p{L}\p{N}])?/u.exec(m[0]);
-      if (core) tokens.push({ from: m.index + core.index, to: m.index + core.index + core[0].length });
-    }
-    const total = tokens.reduce((sum, t) => sum + t.to - t.from, 0);
-    if (!total) continue;
-    let chars = 0;
-    const at = () => Math.round(entry.start + ((entry.end - entry.start) * chars) / total);
-    entry.words = tokens.map((t) => {
-      const start = at();
-      chars += t.to - t.from;
-      return { start, end: at(), from: t.from, to: t.to };
-    });
-  }
-  return out;
+  return spreadWordTimes(structuredClone(manifest), texts);
 }
 
 /**

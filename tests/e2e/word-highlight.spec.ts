@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import { barButton, expectNoAxeViolations, waitForUpgrade } from './helpers.ts';
+import { spreadWordTimes } from './support/spread-words.mjs';
 
 interface Word {
   start: number;
@@ -36,25 +37,7 @@ interface Sample {
  */
 function manifestWithWords(texts: Map<string, string>): { manifest: Manifest; texts: Map<string, string> } {
   const manifest = JSON.parse(readFileSync('public/audio/manifest.json', 'utf8')) as Manifest;
-  for (const id of manifest.order) {
-    const entry = manifest.sentences[id]!;
-    const text = texts.get(id);
-    if (text === undefined) continue;
-    const tokens: Array<{ from: number; to: number }> = [];
-    for (const m of text.matchAll(/\S+/g)) {
-      const core = /[\p{L}\p{N}](?:.*[\p{L}\p{N}])?/u.exec(m[0]);
-      if (core) tokens.push({ from: m.index + core.index, to: m.index + core.index + core[0].length });
-    }
-    const total = tokens.reduce((sum, t) => sum + (t.to - t.from), 0);
-    if (!tokens.length || entry.end <= entry.start) continue;
-    let chars = 0;
-    const at = () => Math.round(entry.start + ((entry.end - entry.start) * chars) / total);
-    entry.words = tokens.map((t) => {
-      const start = at();
-      chars += t.to - t.from;
-      return { start, end: at(), from: t.from, to: t.to };
-    });
-  }
+  spreadWordTimes(manifest, texts);
   return { manifest, texts };
 }
 
