@@ -15,6 +15,7 @@ import type { ReadingSettingsModel } from '../settings/model.ts';
 import type { ReadingSettings } from '../settings/types.ts';
 import { applyStyle, settingsToStyle } from '../settings/style.ts';
 import { ReadingFocusTracker } from './reading-focus.ts';
+import { placementFromPosition, toolbarInsets } from './toolbar-insets.ts';
 import { GlossPopover } from '../glossary/gloss-popover.ts';
 import { CitationBlock } from '../glossary/citation.ts';
 import { NarrationController } from '../controllers/narration-controller.ts';
@@ -155,14 +156,17 @@ export class NarratedEdition extends LitElement {
   private readonly updateToolbarSticky = (): void => {
     const bar = this.querySelector<HTMLElement>('.ne-toolbar-row');
     if (!bar) return;
-    const height = bar.getBoundingClientRect().height;
+    const height = Math.ceil(bar.getBoundingClientRect().height);
     const root = document.documentElement;
-    const value = `${Math.ceil(height)}px`;
     const sticky = height <= window.innerHeight * 0.25;
-    // Only what changed: any write to the root restyles the whole text.
-    if (root.style.getPropertyValue('--ne-toolbar-height') !== value) root.style.setProperty('--ne-toolbar-height', value);
+    // Only what changed, and nothing inherited on the root: a custom property there restyles the whole text.
     if (root.hasAttribute('data-toolbar-sticky') !== sticky) root.toggleAttribute('data-toolbar-sticky', sticky);
     if (!root.hasAttribute('data-toolbar-measured')) root.setAttribute('data-toolbar-measured', ''); // page.css: the bar's place no longer guessed
+    setStyleIfChanged(bar.style, '--ne-toolbar-height', `${height}px`); // the "More" panel's height limit
+    const insets = toolbarInsets(placementFromPosition(getComputedStyle(bar).position), height);
+    setStyleIfChanged(root.style, 'scroll-padding-top', insets.scrollPaddingTop);
+    setStyleIfChanged(root.style, 'scroll-padding-bottom', insets.scrollPaddingBottom);
+    setStyleIfChanged(root.style, 'padding-block-end', insets.paddingBlockEnd);
   };
 
   /**
@@ -432,6 +436,13 @@ export class NarratedEdition extends LitElement {
       ${this.kioskController?.render() ?? nothing}
     `;
   }
+}
+
+/** Sets (or, for '', removes) one inline style property, unless it already has that value. */
+function setStyleIfChanged(style: CSSStyleDeclaration, name: string, value: string): void {
+  if (style.getPropertyValue(name) === value) return;
+  if (value) style.setProperty(name, value);
+  else style.removeProperty(name);
 }
 
 declare global {
