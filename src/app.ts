@@ -13,11 +13,12 @@ import { parsePageOptions } from './page/page-options.ts';
 import './components/reading-toolbar/reading-toolbar.ts';
 import './components/narration-controls/narration-controls.ts';
 import { cacheRecordedNarration, registerOffline } from './offline/register.ts';
+import { nextTask } from './ui/next-task.ts';
 
 /** Starts the edition on this page with the options its URL sets. */
 export async function startEdition(): Promise<void> {
   const options = parsePageOptions(location.search);
-  await new Promise((resolve) => setTimeout(resolve, 0)); // a new task for the root element
+  await nextTask(); // a new task for the root element
   await import('./edition/narrated-edition.ts');
   const settingsModel = new ReadingSettingsModel(
     createLocalStore(() => globalThis.localStorage),

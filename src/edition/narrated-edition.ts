@@ -27,6 +27,7 @@ import '../components/reload-notice/reload-notice.ts';
 import type { ReloadNoticeElement } from '../components/reload-notice/reload-notice.ts';
 import { CHUNK_FAILED_EVENT, CHUNK_FAILED_MESSAGE, ChunkLoadError, loadChunk, type ChunkFailedEvent } from '../ui/chunk-loader.ts';
 import { IDLE_RESET_EVENT } from '../offline/update-policy.ts';
+import { nextTask } from '../ui/next-task.ts';
 import type { KioskController } from '../controllers/kiosk-controller.ts';
 import type { ReadingSettingsElement } from '../components/reading-settings/reading-settings.ts';
 import type { SettingChangeEvent } from '../components/reading-settings/events.ts';
@@ -238,6 +239,15 @@ export class NarratedEdition extends LitElement {
     this.glosses = undefined;
     this.citation?.stop();
     this.citation = undefined;
+  }
+
+  /**
+   * The first update waits for a task of its own: the root's first update (settings applied, the controls handed their state) then
+   * runs apart from this element's upgrade, so the start stays in short tasks on a slow phone.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await nextTask();
+    super.scheduleUpdate();
   }
 
   override willUpdate(changed: PropertyValues<this>): void {

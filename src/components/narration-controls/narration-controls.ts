@@ -25,6 +25,7 @@ import { narrationControlsStyles } from './narration-controls.styles.ts';
 import { SettingsOpenRequestEvent } from '../reading-settings/events.ts';
 import { DEFAULT_SHORTCUTS } from '../../narration/shortcuts.ts';
 import { deepActiveElement } from '../../ui/focus.ts';
+import { nextTask } from '../../ui/next-task.ts';
 
 /** The narration's one status value (same values as the engine's `NarrationStatus`). */
 export type NarrationViewStatus = 'idle' | 'loading' | 'playing' | 'paused' | 'ended' | 'error';
@@ -207,6 +208,13 @@ export class NarrationControlsElement extends LitElement {
   /** Whether the "More" panel is open. */
   @state() private moreOpen = false;
 
+  /**
+   * Whether the closed "More" panel has its controls yet: they are rendered a task after the bar's
+   * first render (or at once when it opens), which keeps that render short on a slow phone.
+   */
+  @state() private panelFilled = false;
+  private panelFillTimer: ReturnType<typeof setTimeout> | undefined;
+
   @query('.toggle') private toggleButton?: HTMLButtonElement;
   @query('.more-button') private moreButton?: HTMLButtonElement;
 
@@ -231,6 +239,15 @@ export class NarrationControlsElement extends LitElement {
     this.addEventListener('focusout', this.onFocusOut);
   }
 
+  /**
+   * The first update waits for a task of its own: the bar's first render (its styles and every button) then
+   * runs apart from this element's upgrade, so the start stays in short tasks on a slow phone.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await nextTask();
+    super.scheduleUpdate();
+  }
+
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('view')) {
       this.trackStatus(this.view);
@@ -241,6 +258,10 @@ export class NarrationControlsElement extends LitElement {
       this.announce(this.message.text);
     }
     if (changed.has('kiosk') && this.kiosk) this.moreOpen = false;
+  }
+
+  override firstUpdated(): void {
+    this.panelFillTimer = setTimeout(() => (this.panelFilled = true), 0);
   }
 
   override updated(changed: PropertyValues): void {
@@ -257,6 +278,8 @@ export class NarrationControlsElement extends LitElement {
     super.disconnectedCallback();
     clearTimeout(this.announceTimer);
     this.announceTimer = undefined;
+    clearTimeout(this.panelFillTimer);
+    this.panelFilled = true; // reconnected: render everything at once
     this.hideTouchTip();
     this.removeEventListener('focusout', this.onFocusOut);
     this.listenWhileOpen(false);
@@ -517,12 +540,16 @@ export class NarrationControlsElement extends LitElement {
           </button>
         </div>
         <div class="panel" id="more-panel" part="more" role="group" aria-label="More narration controls" ?hidden=${!this.moreOpen}>
-          ${this.renderButton('stop', 'Stop', ICONS.stop, status === 'idle' || status === 'ended')}
-          <div class="pair">
-            ${this.renderButton('previous-paragraph', 'Previous paragraph', ICONS.previousParagraph)}
-            ${this.renderButton('next-paragraph', 'Next paragraph', ICONS.nextParagraph)}
-          </div>
-          ${this.renderSpeed()} ${this.renderSecondary()} ${this.renderSettings()}
+          ${this.moreOpen || this.panelFilled
+            ? html`
+                ${this.renderButton('stop', 'Stop', ICONS.stop, status === 'idle' || status === 'ended')}
+                <div class="pair">
+                  ${this.renderButton('previous-paragraph', 'Previous paragraph', ICONS.previousParagraph)}
+                  ${this.renderButton('next-paragraph', 'Next paragraph', ICONS.nextParagraph)}
+                </div>
+                ${this.renderSpeed()} ${this.renderSecondary()} ${this.renderSettings()}
+              `
+            : nothing}
         </div>
         ${this.renderMessage()}
       </div>
