@@ -16,7 +16,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadEdition } from '../src/content/load.ts';
@@ -29,10 +29,12 @@ import {
   lexiconVersion,
   validateAsides,
   validateTimeline,
+  validateWords,
   type AsideClip,
   type AsidesRecording,
   type AudioManifest,
   type ManifestEntry,
+  type ManifestWord,
   type OfflineCast,
   type OfflineVoice,
 } from '../src/narration/audio-manifest.ts';
@@ -51,6 +53,7 @@ import {
 } from './audio-tools.ts';
 import { engineText } from './engines.ts';
 import { pool, synthesizeClip } from './clips.ts';
+import { sentenceWordTimes, WORD_TIMES_VERSION } from './word-times.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Settings (data, not code paths)
@@ -171,10 +174,16 @@ function check(script: NarrationScript, cast: OfflineCast, lexVersion: string): 
   const result = checkManifest(manifest, script, cast, lexVersion);
   const asides = checkAsides(manifest, script, cast, lexVersion);
   const timeline = [...validateTimeline(manifest), ...validateAsides(manifest)];
+  // Every sentence has its word times (the read-along by word), and they are sound.
+  const words = script.items.flatMap((item) => {
+    const entry = manifest.sentences[item.id];
+    if (!entry) return [];
+    return entry.words?.length ? validateWords(item.id, entry, item.text.length) : [`${item.id}: no word times`];
+  });
   const files = [...Object.values(manifest.files), ...Object.values(manifest.asides?.files ?? {})];
   const absentFiles = files.filter((file) => !existsSync(join(PATHS.out, file)));
   const ok =
-    result.missing.length + result.stale.length + result.extra.length + timeline.length + absentFiles.length === 0 &&
+    result.missing.length + result.stale.length + result.extra.length + timeline.length + words.length + absentFiles.length === 0 &&
     asides.missing.length + asides.stale.length + asides.extra.length === 0 &&
     !result.outOfOrder;
   const byId = new Map(script.items.map((item) => [item.id, item]));
@@ -194,6 +203,7 @@ function check(script: NarrationScript, cast: OfflineCast, lexVersion: string): 
   if (asides.extra.length) log(`asides extra, no longer in the script (${asides.extra.length}):\n${asides.extra.map(describeAside).join('\n')}`);
   if (result.outOfOrder) log('order: the manifest is not in reading order');
   if (timeline.length) log(`timeline problems (${timeline.length}):\n  ${timeline.join('\n  ')}`);
+  if (words.length) log(`word time problems (${words.length}):\n  ${words.slice(0, 20).join('\n  ')}${words.length > 20 ? '\n  …' : ''}`);
   if (absentFiles.length) log(`files missing from ${rel(PATHS.out)}: ${absentFiles.join(', ')}`);
   if (manifest.lexiconVersion && manifest.lexiconVersion !== lexVersion) {
     log(`lexicon changed since the render (${manifest.lexiconVersion} → ${lexVersion})`);
@@ -245,6 +255,23 @@ function planClips(script: NarrationScript, cast: OfflineCast, clipDir: string) 
 /** Synthesizes and cleans one clip into the cache. */
 function renderClip(job: ClipJob, tmpDir: string): Promise<void> {
   return synthesizeClip({ key: job.key, voice: job.voice, text: job.text, file: job.file, tmpDir, sampleRate: SAMPLE_RATE, minMs: MIN_CLIP_MS });
+}
+
+/**
+ * A sentence's word times (ms from its first sound), from the cache or computed and cached. The key
+ * is the sentence's clip hash (its spans' text, voices, lexicon), the clip pipeline, the pause between
+ * its spans and the word-time method: the same clips in the same places give the same words.
+ */
+async function cachedWordTimes(dir: string, sentenceHash: string, compute: () => Promise<ManifestWord[]>): Promise<ManifestWord[]> {
+  const key = contentHash(JSON.stringify([WORD_TIMES_VERSION, CLIP_PIPELINE, sentenceHash, PAUSES_MS.span]));
+  const file = join(dir, `${key}.json`);
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as ManifestWord[];
+  const words = await compute();
+  await mkdir(dir, { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  await writeFile(temp, JSON.stringify(words));
+  await rename(temp, file);
+  return words;
 }
 
 /** Which pause follows `item` given the next item (or the tail after the last). */
@@ -378,6 +405,7 @@ async function render(script: NarrationScript, cast: OfflineCast, lexVersion: st
   let cursor = samplesOf(LEAD_IN_MS);
   const placements: Array<{ at: number; clip: Float32Array; gain: number }> = [];
   const sentences: Record<string, ManifestEntry> = {};
+  const sentenceSamples = new Map<string, { start: number; end: number }>();
   script.items.forEach((item, index) => {
     const start = cursor;
     const spans = item.spans.map((span, i) => {
@@ -395,9 +423,37 @@ async function render(script: NarrationScript, cast: OfflineCast, lexVersion: st
       spans,
       hash: clipHash(item.spans, cast, lexVersion),
     };
+    sentenceSamples.set(item.id, { start, end: cursor });
     cursor += samplesOf(pauseAfter(item, script.items[index + 1]));
   });
   const total = mix(cursor, placements);
+
+  // 3b. Word times: each sentence's audio aligned against its own text (cached per sentence).
+  const wordsStarted = performance.now();
+  const wordFailures: string[] = [];
+  let aligned = 0;
+  await pool(script.items, jobsLimit, async (item) => {
+    const entry = sentences[item.id]!;
+    const range = sentenceSamples.get(item.id)!;
+    try {
+      const words = await cachedWordTimes(join(PATHS.cache, 'words'), entry.hash, () =>
+        sentenceWordTimes(total.subarray(range.start, range.end), SAMPLE_RATE, item, 1),
+      );
+      entry.words = words.map((w) => ({ ...w, start: entry.start + w.start, end: Math.min(entry.end, entry.start + w.end) }));
+      const problems = validateWords(item.id, entry, item.text.length);
+      if (entry.words.length === 0) problems.push(`${item.id}: no words found`);
+      wordFailures.push(...problems);
+    } catch (error) {
+      wordFailures.push(`${item.id}: ${(error as Error).message}`);
+    }
+    aligned += 1;
+    if (aligned % 50 === 0 || aligned === script.items.length) log(`  word times ${aligned}/${script.items.length}`);
+  });
+  if (wordFailures.length) {
+    process.stderr.write(`word times failed for ${wordFailures.length} sentence(s):\n  ${wordFailures.join('\n  ')}\n`);
+    return 1;
+  }
+  const wordsSeconds = (performance.now() - wordsStarted) / 1000;
   const assembled = join(buildDir, 'assembled.wav');
   const normalised = join(buildDir, 'normalised.wav');
   await writeWavFloat(assembled, total, SAMPLE_RATE);
@@ -509,7 +565,8 @@ async function render(script: NarrationScript, cast: OfflineCast, lexVersion: st
     const voice = cast[speaker as SpeakerId];
     log(`  ${speaker.padEnd(10)} ${voice.engine} ${voice.voice}${voice.tempo && voice.tempo !== 1 ? ` ×${voice.tempo}` : ''}: measured ${fmt(l.measuredLufs)} LUFS, gain ${l.gainDb >= 0 ? '+' : ''}${fmt(l.gainDb)} dB`);
   }
-  log(`time       ${fmt((performance.now() - started) / 1000)} s (synthesis ${fmt(synthSeconds)} s)`);
+  log(`time       ${fmt((performance.now() - started) / 1000)} s (synthesis ${fmt(synthSeconds)} s, word times ${fmt(wordsSeconds)} s)`);
+  log(`words      ${Object.values(sentences).reduce((n, e) => n + (e.words?.length ?? 0), 0)} word times in ${script.items.length} sentences`);
   log(`manifest   ${rel(join(PATHS.out, 'manifest.json'))}`);
   for (const warning of warnings) log(`WARNING    ${warning}`);
   return 0;

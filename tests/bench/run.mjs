@@ -9,7 +9,7 @@
 //   accessibility and best practices (reported as unavailable, with the reason, if it cannot run);
 // - with real speech (speech-dispatcher + espeak-ng), Play click → first utterance `start` and
 //   utterance `start` → highlight painted; the recording's Play → audio and highlight lag, and the
-//   word highlight's lag (a manifest with word times routed in); the kiosk's spoken-help latencies.
+//   word highlight's lag (the committed manifest's word times); the kiosk's spoken-help latencies.
 // Usage: npm run bench [-- --runs 7] [-- --no-build] [-- --first-visit-only] [-- --recorded-only] [-- --lighthouse-runs 3].
 // `--recorded-only` measures only the recorded narration (Play → audio, sentence and word highlight lag) and prints it.
 // `--first-visit-only` measures only the load, first-visit, paint and Lighthouse figures (about a
@@ -21,7 +21,6 @@ import { gzipSync } from 'node:zlib';
 import { preview } from 'vite';
 import { chromium } from '@playwright/test';
 import { startSpeechStack } from '../e2e/support/speech-stack.mjs';
-import { spreadWordTimes } from '../e2e/support/spread-words.mjs';
 import { startGzipHost } from './gzip-server.mjs';
 
 const args = process.argv.slice(2);
@@ -324,34 +323,21 @@ async function measureSpeechFloor(speechBrowser, { text, voice }) {
 }
 
 /**
- * The manifest with word times for every displayed sentence (whether or not the committed one has
- * them): each token with a letter or digit (edge punctuation trimmed) gets a share of its
- * sentence's time in proportion to its length, as the browser tests do (tests/e2e/support/spread-words.mjs).
- */
-function manifestWithWords(manifest) {
-  const edition = JSON.parse(readFileSync(`${outDir}/edition.json`, 'utf8'));
-  const texts = new Map(edition.sentences.map((s) => [s.id, s.text]));
-  return spreadWordTimes(structuredClone(manifest), texts);
-}
-
-/**
  * Recorded narration (Howler, speechSynthesis removed): Play click → audio playing (first
  * `playing` event of the media element), and the highlight's lag behind the audio clock: at each
  * aria-current change, how far the clock already was past that sentence's start, in wall-clock ms.
- * The manifest is served with word times (`manifestWithWords`): on every animation frame the page
- * notes which word is highlighted (sentence id and offset); the word lag is how far the clock was
- * past a word's start on the first frame that shows it, in wall-clock ms.
+ * The committed manifest's word times (`npm run audio`): on every animation frame the page notes
+ * which word is highlighted (sentence id and offset); the word lag is how far the clock was past a
+ * word's start on the first frame that shows it, in wall-clock ms.
  */
 async function measureRecorded(trials) {
-  const manifest = manifestWithWords(JSON.parse(readFileSync('public/audio/manifest.json', 'utf8')));
-  const body = JSON.stringify(manifest);
+  const manifest = JSON.parse(readFileSync('public/audio/manifest.json', 'utf8'));
   const playToAudio = [];
   const lags = [];
   const wordLags = [];
   for (let i = 0; i < trials; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.route(/\/audio\/manifest\.json$/, (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
     await page.addInitScript(() => {
       Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true });
       const marks = { click: 0, playing: 0, changes: [] };
@@ -395,9 +381,6 @@ async function measureRecorded(trials) {
     });
     await page.goto(baseURL);
     await reachForPlay(page);
-    // The manifest is in by now. A route makes Playwright intercept every request (the audio's
-    // range requests too, each a round trip through this process): remove it before Play.
-    await page.unrouteAll();
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await page.waitForFunction(() => window.__marks.playing > 0 && window.__marks.changes.length >= 9, null, { timeout: 90000 });
     const marks = await page.evaluate(() => window.__marks);

@@ -1,11 +1,10 @@
-// Word-by-word highlight with the recording (issue 12, item 2). The manifest served to the page
-// carries word times derived here from the real sentence times (words spread over each sentence by
-// character count), so the tests do not depend on the committed manifest having words. Real audio
-// in Chromium; the highlighted word is checked against Howler's clock on every animation frame.
+// Word-by-word highlight with the recording (issue 12, items 1 and 2). The committed manifest
+// carries the word times `npm run audio` found (each sentence's audio aligned against its text).
+// Real audio in Chromium; the highlighted word is checked against Howler's clock on every
+// animation frame.
 import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import { barButton, expectNoAxeViolations, waitForUpgrade } from './helpers.ts';
-import { spreadWordTimes } from './support/spread-words.mjs';
 
 interface Word {
   start: number;
@@ -31,26 +30,16 @@ interface Sample {
 }
 
 /**
- * The committed manifest with word times for every sentence the edition displays: each
- * whitespace-separated token with a letter or digit (edge punctuation trimmed) gets a share of the
- * sentence's time in proportion to its length; words touch (no pauses between them).
+ * The committed manifest and the edition's displayed sentence texts; the page narrates with the
+ * recording (no device voice).
  */
-function manifestWithWords(texts: Map<string, string>): { manifest: Manifest; texts: Map<string, string> } {
-  const manifest = JSON.parse(readFileSync('public/audio/manifest.json', 'utf8')) as Manifest;
-  spreadWordTimes(manifest, texts);
-  return { manifest, texts };
-}
-
-async function serveWordTimes(page: Page): Promise<{ manifest: Manifest; texts: Map<string, string> }> {
+async function useRecording(page: Page): Promise<{ manifest: Manifest; texts: Map<string, string> }> {
   const edition = (await (await page.request.get('/edition.json')).json()) as { sentences: Array<{ id: string; text: string }> };
-  const served = manifestWithWords(new Map(edition.sentences.map((s) => [s.id, s.text])));
-  await page.route(/\/audio\/manifest\.json$/, (route) =>
-    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(served.manifest) }),
-  );
+  const manifest = JSON.parse(readFileSync('public/audio/manifest.json', 'utf8')) as Manifest;
   await page.addInitScript(() => {
     Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true });
   });
-  return served;
+  return { manifest, texts: new Map(edition.sentences.map((s) => [s.id, s.text])) };
 }
 
 /** Samples (clock, highlighted word, highlighted sentence) on each animation frame for `ms`. */
@@ -100,7 +89,7 @@ async function playRecording(page: Page): Promise<void> {
 
 test('with the recording, the highlighted word is the word being heard on at least 90% of frames over 15 s', async ({ page }) => {
   test.setTimeout(90_000);
-  const { manifest, texts } = await serveWordTimes(page);
+  const { manifest, texts } = await useRecording(page);
   expect(Object.values(manifest.sentences).reduce((n, e) => n + (e.words?.length ?? 0), 0)).toBeGreaterThan(1000);
   await playRecording(page);
   const samples = await sampleFrames(page, 15_000);
@@ -122,7 +111,7 @@ test('with the recording, the highlighted word is the word being heard on at lea
 
 test('"Highlight each word" off: no word highlight, the sentence highlight stays; the choice is stored', async ({ page }) => {
   test.setTimeout(90_000);
-  await serveWordTimes(page);
+  await useRecording(page);
   await playRecording(page);
   await (await barButton(page, 'Reading settings')).click();
   const dialog = page.getByRole('dialog', { name: 'Reading settings' });
@@ -153,7 +142,7 @@ test('"Highlight each word" off: no word highlight, the sentence highlight stays
 test('under forced colours the word shows in the system Highlight colours, against the highlighted sentence', async ({ page }) => {
   test.setTimeout(90_000);
   await page.emulateMedia({ forcedColors: 'active' });
-  await serveWordTimes(page);
+  await useRecording(page);
   await playRecording(page);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   // Paused, the word goes; put one back by hand so a still frame can be measured.
@@ -239,7 +228,7 @@ test('"Highlight each word" off also stops the device voice’s word highlight; 
 
 test('a browser without CSS.highlights: no word highlight, the recording and the sentence highlight work', async ({ page }) => {
   test.setTimeout(60_000);
-  await serveWordTimes(page);
+  await useRecording(page);
   await page.addInitScript(() => {
     Object.defineProperty(CSS, 'highlights', { value: undefined, configurable: true });
   });

@@ -14,10 +14,12 @@ import {
   lexiconVersion,
   validateAsides,
   validateTimeline,
+  validateWords,
   type AudioManifest,
   type ManifestEntry,
   type OfflineCast,
 } from '../../../src/narration/audio-manifest.ts';
+import { checkRecording } from '../../../audio-scripts/recording-manifest.ts';
 import { defaultLexicon } from '../../../src/narration/lexicon.ts';
 import { buildNarrationScript } from '../../../src/narration/script.ts';
 import type { NarrationItem, NarrationScript } from '../../../src/narration/types.ts';
@@ -34,13 +36,32 @@ describe('the committed narration (public/audio)', () => {
   const manifest = readJson<AudioManifest>(join(AUDIO_DIR, 'manifest.json'));
 
   it('covers every sentence of the edition, in reading order, and is not stale (else run npm run audio)', () => {
-    const result = checkManifest(manifest, script, cast, lexiconVersion(lexicon.data));
-    expect(result).toEqual({ missing: [], stale: [], extra: [], outOfOrder: false });
+    // A narrator's recording (npm run audio -- --recording) is checked against the text it reads, not the synthetic voices.
+    const result = manifest.recording
+      ? checkRecording(manifest, script.items)
+      : { ...checkManifest(manifest, script, cast, lexiconVersion(lexicon.data)), words: [] };
+    expect(result).toEqual({ missing: [], stale: [], extra: [], outOfOrder: false, words: [] });
     expect(manifest.order).toEqual(script.items.map((item) => item.id));
   });
 
   it('has a sound timeline', () => {
     expect(validateTimeline(manifest)).toEqual([]);
+  });
+
+  it('times every word of every sentence: sound times, and each word’s range is a displayed word', () => {
+    for (const item of script.items) {
+      const entry = manifest.sentences[item.id]!;
+      expect(entry.words?.length, `${item.id} has no word times (run npm run audio)`).toBeGreaterThan(0);
+      expect(validateWords(item.id, entry, item.text.length)).toEqual([]);
+      for (const word of entry.words!) {
+        const shown = item.text.slice(word.from, word.to);
+        expect(shown, `${item.id} [${word.from}, ${word.to})`).toMatch(/^[\p{L}\p{N}]/u); // starts with a letter or digit…
+        expect(shown).toMatch(/[\p{L}\p{N}]$/u); // …ends with one: no punctuation-only words
+      }
+      // The first word starts near the sentence's first sound and the last ends near its last.
+      expect(entry.words![0]!.start - entry.start).toBeLessThan(400);
+      expect(entry.end - entry.words!.at(-1)!.end).toBeLessThan(400);
+    }
   });
 
   it('records the voices of voices.json', () => {
