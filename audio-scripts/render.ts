@@ -12,7 +12,9 @@
  * the downloadable narration MP3 stays the text alone.
  *
  * Options: `--check`, `--prune` (delete cached clips this text no longer uses), `--jobs N`,
- * `--keep-build` (keep the assembled and normalised WAVs in `.cache/build/` for inspection).
+ * `--keep-build` (keep the assembled and normalised WAVs in `.cache/build/` for inspection);
+ * `--recording <file or folder> --narrator "<Name>" [--alignment <file.json>] [--out <dir>]` makes
+ * a human narrator's take the narration instead (`recording.ts`; `--check` follows the manifest).
  */
 import { availableParallelism } from 'node:os';
 import { existsSync, readFileSync } from 'node:fs';
@@ -53,6 +55,7 @@ import {
 } from './audio-tools.ts';
 import { engineText } from './engines.ts';
 import { pool, synthesizeClip } from './clips.ts';
+import { recordingCommand } from './recording.ts';
 import { sentenceWordTimes, WORD_TIMES_VERSION } from './word-times.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -575,6 +578,8 @@ async function render(script: NarrationScript, cast: OfflineCast, lexVersion: st
 // ---------------------------------------------------------------------------------------------
 
 async function main(argv: string[]): Promise<number> {
+  const recorded = await recordingCommand(argv); // --recording, or --check of a recording's manifest: recording.ts
+  if (recorded !== undefined) return recorded;
   const jobsArg = argv.indexOf('--jobs');
   const jobsLimit = jobsArg >= 0 ? Math.max(1, Number(argv[jobsArg + 1]) || 1) : availableParallelism();
   const cast = loadCast(PATHS.voices);

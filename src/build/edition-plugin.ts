@@ -81,7 +81,7 @@ export function editionPlugin(options: EditionPluginOptions): Plugin {
       manifest,
       edition.sentences,
       Object.fromEntries(Object.values(edition.speakers).map((s) => [s.id, s.name])) as Record<SpeakerId, string>,
-      { title: `${edition.title} ${edition.dateline}`, credits: [`Synthetic voices: ${voiceCredits(manifest)}`] },
+      { title: `${edition.title} ${edition.dateline}`, credits: [narrationCredit(manifest)] },
     );
   let epubCache: Uint8Array | null | undefined;
   /** The talking book's bytes (built once per build), or null when serving or without the recording. */
@@ -102,7 +102,9 @@ export function editionPlugin(options: EditionPluginOptions): Plugin {
     return {
       mp3: `audio/${manifest.files.mp3}`,
       transcript: TRANSCRIPT_FILE,
-      voices: voiceCredits(manifest),
+      ...(manifest.recording
+        ? { narrator: manifest.recording.narrator, voices: manifest.asides ? asidesVoiceCredit(manifest) : '' }
+        : { voices: voiceCredits(manifest) }),
       ...(book ? { epub: { href: EPUB_FILE, size: describeSize(book.byteLength) } } : {}),
     };
   };
@@ -224,6 +226,19 @@ export function voiceCredits(manifest: AudioManifest): string {
     byEngine.set(engine, (byEngine.get(engine) ?? new Set()).add(name));
   }
   return [...byEngine].map(([engine, voices]) => `${engine} (${[...voices].join(', ')})`).join(', ');
+}
+
+/** The editor's synthetic voice, which reads the asides (also beside a narrator's recording). */
+export function asidesVoiceCredit(manifest: AudioManifest): string {
+  return voiceCredits({ ...manifest, voices: { editor: manifest.voices.editor } as AudioManifest['voices'] });
+}
+
+/**
+ * Who reads the recorded narration, for a credits line: "Narrated by <Name>" for a human narrator's
+ * recording (`manifest.recording`), else "Synthetic voices: flite (…), …".
+ */
+export function narrationCredit(manifest: AudioManifest): string {
+  return manifest.recording ? `Narrated by ${manifest.recording.narrator}` : `Synthetic voices: ${voiceCredits(manifest)}`;
 }
 
 /**

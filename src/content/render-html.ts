@@ -35,8 +35,13 @@ export interface NarrationDownloads {
   mp3: string;
   /** URL of the WebVTT transcript. */
   transcript: string;
-  /** Plain-text credit for the synthetic voices, e.g. "flite (rms, awb), festival (slt)". */
+  /**
+   * Plain-text credit for the synthetic voices, e.g. "flite (rms, awb), festival (slt)"; with
+   * `narrator`, the synthetic voice of the editor's notes only.
+   */
   voices: string;
+  /** Who reads the narration, when it is a human narrator's recording (the credits name them). */
+  narrator?: string;
   /** The EPUB 3 talking book (text + narration with Media Overlays), when the build writes it. */
   epub?: { href: string; size: string };
 }
@@ -121,7 +126,9 @@ export function renderEditionHtml(edition: Edition, { downloads, pageUrl }: Rend
     : '';
   const takeAway = downloads
     ? `<h3 class="ne-editorial">Recorded narration</h3>\n<div class="ne-editorial ne-downloads">\n` +
-      `<p>The recorded narration uses synthetic voices (${escapeHtml(downloads.voices)}), one per speaker.</p>\n` +
+      (downloads.narrator
+        ? `<p>Narrated by ${escapeHtml(downloads.narrator)}${downloads.voices ? `; the editor’s notes, read on request, use a synthetic voice (${escapeHtml(downloads.voices)})` : ''}.</p>\n`
+        : `<p>The recorded narration uses synthetic voices (${escapeHtml(downloads.voices)}), one per speaker.</p>\n`) +
       `<ul>\n<li><a href="${escapeHtml(downloads.mp3)}" download>Download the narration (MP3)</a></li>\n` +
       `<li><a href="${escapeHtml(downloads.transcript)}" download>Download the timed transcript (WebVTT)</a></li>\n` +
       (downloads.epub

@@ -27,7 +27,10 @@ export interface EpubBook {
 export interface EpubOptions {
   /** `dcterms:modified`: when the book was built (UTC, to the second). */
   modified: Date;
-  /** Plain-text credit for the synthetic voices, e.g. "flite (rms, awb), festival (slt)". */
+  /**
+   * Plain-text credit for the synthetic voices, e.g. "flite (rms, awb), festival (slt)"; unused when
+   * the manifest is a human narrator's recording (`manifest.recording`): the book names them instead.
+   */
   voices: string;
 }
 
@@ -82,7 +85,7 @@ export function buildEpubBook(edition: Edition, manifest: AudioManifest, options
   const missing = edition.sentences.filter((s) => !manifest.sentences[s.id]).map((s) => s.id);
   if (missing.length) throw new Error(`EPUB: the narration's manifest lacks ${missing.length} sentence(s): ${missing.join(', ')}`);
 
-  const documents = contentDocuments(edition, sentences, options.voices);
+  const documents = contentDocuments(edition, sentences, narrationCredit(options.voices, manifest.recording?.narrator));
   const fileOf = new Map<string, string>();
   for (const doc of documents) for (const id of doc.sentenceIds) fileOf.set(id, doc.href);
   // Gloss links and links back are cross-document: resolve them once every sentence has a file.
@@ -106,7 +109,7 @@ export function buildEpubBook(edition: Edition, manifest: AudioManifest, options
   }
   files.push({ path: `${PACKAGE_DIR}/nav.xhtml`, text: navDocument(edition, documents) });
   files.push({ path: `${PACKAGE_DIR}/edition.css`, text: EPUB_CSS });
-  files.push({ path: `${PACKAGE_DIR}/package.opf`, text: packageDocument(edition, documents, overlays, options) });
+  files.push({ path: `${PACKAGE_DIR}/package.opf`, text: packageDocument(edition, documents, overlays, options, manifest.recording?.narrator) });
   return { files, audioPath: `${PACKAGE_DIR}/${AUDIO_HREF}` };
 }
 
@@ -138,7 +141,7 @@ function xhtmlDocument(title: string, body: string, bodyId: string): string {
 }
 
 /** The book's reading order: front matter, the text, the glossary and notes, the source and credits. */
-function contentDocuments(edition: Edition, sentences: ReadonlyMap<string, Sentence>, voices: string): ContentDocument[] {
+function contentDocuments(edition: Edition, sentences: ReadonlyMap<string, Sentence>, credit: string): ContentDocument[] {
   const blocksOf = (role: Block['role']) => edition.blocks.filter((b) => b.role === role);
   const collected: string[] = [];
   const sentenceXhtml = (block: Block) => {
@@ -195,7 +198,7 @@ function contentDocuments(edition: Edition, sentences: ReadonlyMap<string, Sente
     id: 'source',
     href: 'source.xhtml',
     title: 'Source and credits',
-    body: `${renderSource(edition, sentenceXhtml)}\n${creditsXhtml(edition, voices)}`,
+    body: `${renderSource(edition, sentenceXhtml)}\n${creditsXhtml(edition, credit)}`,
     sentenceIds: take(),
   };
   return [frontDoc, textDoc, ...(edition.glossary.length ? [glossaryDoc] : []), sourceDoc];
@@ -312,11 +315,16 @@ function renderSource(edition: Edition, sentenceXhtml: (block: Block) => string)
   );
 }
 
-/** Who made the recording, and the notes for those publishing the edition. */
-function creditsXhtml(edition: Edition, voices: string): string {
+/** Who reads the recorded narration (plain text): the narrator of a recording, or the synthetic voices. */
+function narrationCredit(voices: string, narrator: string | undefined): string {
+  return narrator ? `The recorded narration is read by ${narrator}` : `The recorded narration uses synthetic voices (${voices}), one per speaker`;
+}
+
+/** Who made the recording (`credit`, from `narrationCredit`), and the notes for those publishing the edition. */
+function creditsXhtml(edition: Edition, credit: string): string {
   return (
     `<section epub:type="credits" role="doc-credits" id="credits" aria-labelledby="credits-heading">\n<h2 id="credits-heading">Credits</h2>\n` +
-    `<p>The recorded narration uses synthetic voices (${escapeXml(voices)}), one per speaker; each sentence is highlighted as it is read.</p>\n` +
+    `<p>${escapeXml(credit)}; each sentence is highlighted as it is read.</p>\n` +
     edition.deployerNotes.map((note) => `<p>${escapeXml(note)}</p>`).join('\n') +
     `\n</section>`
   );
@@ -389,18 +397,25 @@ function diaristName(edition: Edition): string | undefined {
 /** The conformance claim (EPUB Accessibility 1.1). */
 export const CONFORMS_TO = 'EPUB Accessibility 1.1 - WCAG 2.2 Level AA';
 
-/** The accessibility summary (plain words, for people choosing a book). */
-export const ACCESSIBILITY_SUMMARY =
-  'The full text is included as structured, reflowable text with headings, a table of contents and landmarks; ' +
-  'each dialogue turn names its speaker in text. A recorded narration of the whole text (synthetic voices) is ' +
-  'synchronised sentence by sentence with the text (Media Overlays), so the book can be read by eye, by ear or both. ' +
-  'The book sets no fonts, colours or fixed sizes: the reading system’s settings apply. No images, no hazards.';
+/** The accessibility summary (plain words, for people choosing a book); `narrator` when a person reads it. */
+export function accessibilitySummary(narrator?: string): string {
+  return (
+    'The full text is included as structured, reflowable text with headings, a table of contents and landmarks; ' +
+    `each dialogue turn names its speaker in text. A recorded narration of the whole text (${narrator ? `read by ${narrator}` : 'synthetic voices'}) is ` +
+    'synchronised sentence by sentence with the text (Media Overlays), so the book can be read by eye, by ear or both. ' +
+    'The book sets no fonts, colours or fixed sizes: the reading system’s settings apply. No images, no hazards.'
+  );
+}
+
+/** The accessibility summary of a book read by synthetic voices. */
+export const ACCESSIBILITY_SUMMARY = accessibilitySummary();
 
 function packageDocument(
   edition: Edition,
   documents: readonly ContentDocument[],
   overlays: ReadonlyArray<{ doc: ContentDocument; durationMs: number }>,
   options: EpubOptions,
+  narrator: string | undefined,
 ): string {
   const totalMs = overlays.reduce((sum, o) => sum + o.durationMs, 0);
   const modified = options.modified.toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -421,7 +436,7 @@ function packageDocument(
     ...(translator
       ? [`<dc:contributor id="translator">${escapeXml(translator)}</dc:contributor>`, meta('role', 'trl', 'translator')]
       : []),
-    `<dc:contributor id="narrator">${escapeXml(`Synthetic voices: ${options.voices}`)}</dc:contributor>`,
+    `<dc:contributor id="narrator">${escapeXml(narrator ?? `Synthetic voices: ${options.voices}`)}</dc:contributor>`,
     meta('role', 'nrt', 'narrator'),
     // EPUB Accessibility 1.1 (schema.org accessibility properties).
     meta('schema:accessMode', 'textual'),
@@ -433,7 +448,7 @@ function packageDocument(
       meta('schema:accessibilityFeature', f),
     ),
     meta('schema:accessibilityHazard', 'none'),
-    meta('schema:accessibilitySummary', ACCESSIBILITY_SUMMARY),
+    meta('schema:accessibilitySummary', accessibilitySummary(narrator)),
     // Self-assessed: EPUBCheck (0 errors, 0 warnings) and axe-core (WCAG 2.2 A/AA rules, no violation) on
     // every content document, headings, landmarks, language, text-only dialogue labels; no third-party audit.
     meta('dcterms:conformsTo', CONFORMS_TO),

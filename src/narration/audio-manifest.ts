@@ -103,6 +103,13 @@ export interface AudioManifest {
   pausesMs?: { span: number; sentence: number; paragraph: number; section: number };
   /** The Editor's asides, in a file of their own (absent in a recording made before them). */
   asides?: AsidesRecording;
+  /**
+   * Set when the narration is a human narrator's recording (`npm run audio -- --recording`), not
+   * the synthetic voices: who reads it (the credits name them). `voices` then still names the
+   * synthetic voice of the asides, and each sentence's `hash` is `recordingHash` of its displayed
+   * text (`audio-scripts/recording-manifest.ts`): the words the narrator read.
+   */
+  recording?: { narrator: string };
 }
 
 /**
