@@ -312,7 +312,7 @@ export class VoiceSettingsElement extends ModalDialogElement {
       <fieldset class="source">
         <legend>Narration</legend>
         ${option('device', 'Device voice', 'A different voice for each speaker, from this device.')}
-        ${option('recorded', 'Recorded narration', 'Pre-recorded synthetic voices; works without device voices.')}
+        ${option('recorded', 'Recorded narration', 'The edition’s own recording (Source and credits says who reads it); works without device voices.')}
       </fieldset>
     `;
   }
