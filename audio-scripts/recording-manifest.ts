@@ -262,22 +262,3 @@ export function checkRecording(manifest: AudioManifest, items: readonly Narratio
   const outOfOrder = inOrder.size !== manifest.order.length || common.length !== expected.length || common.some((id, i) => id !== expected[i]);
   return { missing, stale, extra, outOfOrder, words };
 }
-
-/**
- * The manifest, serialised one sentence per line (readable diffs, small file): the same layout
- * as `render.ts` writes (a copy: render.ts runs its command when imported).
- */
-export function serialiseManifest(manifest: AudioManifest): string {
-  const { order, sentences, asides, ...head } = manifest;
-  const headJson = JSON.stringify(head, null, 2).replace(/\n\}$/u, '');
-  const orderJson = order.map((id) => `    ${JSON.stringify(id)}`).join(',\n');
-  const sentencesJson = order.map((id) => `    ${JSON.stringify(id)}: ${JSON.stringify(sentences[id])}`).join(',\n');
-  let asidesJson = '';
-  if (asides) {
-    const { clips, ...asidesHead } = asides;
-    const headLines = Object.entries(asidesHead).map(([key, value]) => `    ${JSON.stringify(key)}: ${JSON.stringify(value)}`);
-    const clipLines = Object.entries(clips).map(([id, clip]) => `      ${JSON.stringify(id)}: ${JSON.stringify(clip)}`);
-    asidesJson = `,\n  "asides": {\n${headLines.join(',\n')},\n    "clips": {\n${clipLines.join(',\n')}\n    }\n  }`;
-  }
-  return `${headJson},\n  "order": [\n${orderJson}\n  ],\n  "sentences": {\n${sentencesJson}\n  }${asidesJson}\n}\n`;
-}

@@ -6,8 +6,8 @@
  * The take (one file, or a folder's audio files in name order, 1 s of silence between them) →
  * mono 24 kHz → aligned to the text (`--alignment`, the output of `npm run align` for this take, or
  * `alignTake` here) → every sentence placed or a refusal naming the missing ones → the same
- * whole-file loudness and encoding as `render.ts` (two-pass loudnorm to -16 LUFS, Opus/WebM 20 kbps
- * + MP3 32 kbps) → `manifest.json` with sentence, span and word times, `recording: { narrator }`,
+ * whole-file loudness and encoding as `render.ts` (`delivery.ts`: two-pass loudnorm to -16 LUFS,
+ * Opus/WebM 20 kbps + MP3 32 kbps) → `manifest.json` with sentence, span and word times, `recording: { narrator }`,
  * and the current manifest's asides (the editor's synthetic voice) kept. Everything is written to
  * a staging folder inside `--out` and renamed into place at the end: a failure changes nothing.
  */
@@ -34,24 +34,9 @@ import type { NarrationItem } from '../src/narration/types.ts';
 import { AlignmentError, alignTake, type Alignment } from './align/align.ts';
 import { decodeAudio } from './align/audio.ts';
 import { EDITION_SOURCE } from './align/text.ts';
-import {
-  encodeDeliveryFiles,
-  loudnormTwoPass,
-  measureLoudness,
-  probeDurationMs,
-  readWav,
-  run,
-  writeWavFloat,
-  type Loudness,
-} from './audio-tools.ts';
-import {
-  buildRecordingManifest,
-  checkRecording,
-  describeSentences,
-  RECORDING_FILES,
-  RecordingError,
-  serialiseManifest,
-} from './recording-manifest.ts';
+import { probeDurationMs, readWav, run, writeWavFloat, type Loudness } from './audio-tools.ts';
+import { ENCODED_TRUE_PEAK_MAX, ENCODING, FINAL_TARGET, MAX_LOUDNESS_PASSES, normaliseAndEncode, SAMPLE_RATE, serialiseManifest } from './delivery.ts';
+import { buildRecordingManifest, checkRecording, describeSentences, RECORDING_FILES, RecordingError } from './recording-manifest.ts';
 
 export { RecordingError } from './recording-manifest.ts';
 
@@ -59,26 +44,10 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_OUT = join(ROOT, 'public/audio');
 const VOICES = join(ROOT, 'audio-scripts/voices.json');
 
-/** Sample rate of the take as delivered (the synthetic narration's). */
-const SAMPLE_RATE = 24_000;
 /** Silence between the files of a folder (ms). */
 export const TAKE_GAP_MS = 1000;
 /** What counts as audio in a folder (anything else, e.g. notes or cue sheets, is left out). */
 const AUDIO_EXTENSIONS = new Set(['.wav', '.wave', '.flac', '.mp3', '.opus', '.ogg', '.oga', '.webm', '.m4a', '.aac', '.aif', '.aiff', '.wv']);
-
-// The whole-file loudness and encoding of render.ts (the same targets, so a recording sounds as
-// loud as the synthetic narration did; a copy: render.ts runs its command when imported).
-const FINAL_TARGET = { integratedLufs: -16, truePeakDbtp: -2, lra: 20 } as const;
-const LIMITER_LINEAR = 0.52;
-const LOWPASS_HZ = 7600;
-const ENCODED_TRUE_PEAK_MAX = -1.2;
-const MAX_LOUDNESS_PASSES = 4;
-const ENCODING = {
-  opusKbps: 20,
-  mp3Kbps: 32,
-  title: 'Stalin’s Conversation with A.M. Kollontai (November, 1939)',
-  comment: '',
-};
 
 /** What `renderRecording` needs. */
 export interface RecordingOptions {
@@ -96,7 +65,7 @@ export interface RecordingOptions {
   asidesFrom?: string;
   /** Progress lines (default: stdout). */
   log?: (line: string) => void;
-  /** Most loudness passes (default 4, as render.ts; the tests take 1: each pass re-encodes the take). */
+  /** Most loudness passes (default `MAX_LOUDNESS_PASSES`, as render.ts; the tests take 1: each pass re-encodes the take). */
   loudnessPasses?: number;
 }
 
@@ -181,28 +150,6 @@ function loadScript() {
   return { script: buildNarrationScript(loadEdition(EDITION_SOURCE), lexicon), lexVersion: lexiconVersion(lexicon.data) };
 }
 
-/** Whole-file loudness and encoding, as `render.ts`'s `normaliseAndEncode`. */
-async function normaliseAndEncode(
-  assembled: string,
-  normalised: string,
-  opusPath: string,
-  mp3Path: string,
-  comment: string,
-  log: (line: string) => void,
-  passes: number,
-): Promise<{ opus: Loudness; mp3: Loudness; normalizationType: string }> {
-  let limiter = LIMITER_LINEAR;
-  for (let attempt = 1; ; attempt += 1) {
-    const norm = await loudnormTwoPass(assembled, normalised, FINAL_TARGET, SAMPLE_RATE, limiter, LOWPASS_HZ);
-    await encodeDeliveryFiles(normalised, opusPath, mp3Path, { ...ENCODING, comment });
-    const [opus, mp3] = await Promise.all([measureLoudness(opusPath), measureLoudness(mp3Path)]);
-    const worst = Math.max(opus.truePeakDbtp, mp3.truePeakDbtp);
-    log(`  loudness pass ${attempt}: limiter ${(20 * Math.log10(limiter)).toFixed(1)} dBFS → opus ${opus.integratedLufs.toFixed(1)} LUFS / ${opus.truePeakDbtp.toFixed(1)} dBTP, mp3 ${mp3.truePeakDbtp.toFixed(1)} dBTP`);
-    if (worst <= ENCODED_TRUE_PEAK_MAX || attempt >= passes) return { opus, mp3, normalizationType: norm.normalizationType };
-    limiter = Math.max(0.0625, limiter * 10 ** ((ENCODED_TRUE_PEAK_MAX - 0.3 - worst) / 20));
-  }
-}
-
 const round = (l: Loudness): Loudness => ({ integratedLufs: Number(l.integratedLufs.toFixed(2)), truePeakDbtp: Number(l.truePeakDbtp.toFixed(2)) });
 
 /**
@@ -261,9 +208,13 @@ export async function renderRecording(options: RecordingOptions): Promise<Record
     // 3. Loudness and encoding, into the staging folder.
     const opusPath = join(staging, RECORDING_FILES.opus);
     const mp3Path = join(staging, RECORDING_FILES.mp3);
-    const loud = await normaliseAndEncode(take, join(work, 'normalised.wav'), opusPath, mp3Path, `Read by ${narrator}; aligned and encoded by audio-scripts/recording.ts`, log, options.loudnessPasses ?? MAX_LOUDNESS_PASSES);
-    if (loud.normalizationType !== 'linear') log(`WARNING    loudnorm fell back to ${loud.normalizationType} mode`);
-    if (Math.max(loud.opus.truePeakDbtp, loud.mp3.truePeakDbtp) > ENCODED_TRUE_PEAK_MAX) log(`WARNING    true peak above ${ENCODED_TRUE_PEAK_MAX} dBTP`);
+    const comment = `Read by ${narrator}; aligned and encoded by audio-scripts/recording.ts`;
+    const loud = await normaliseAndEncode('', take, join(work, 'normalised.wav'), opusPath, mp3Path, { ...ENCODING, comment }, {
+      passes: options.loudnessPasses ?? MAX_LOUDNESS_PASSES,
+      log,
+    });
+    if (loud.norm.normalizationType !== 'linear') log(`WARNING    loudnorm fell back to ${loud.norm.normalizationType} mode`);
+    if (Math.max(loud.opusLoud.truePeakDbtp, loud.mp3Loud.truePeakDbtp) > ENCODED_TRUE_PEAK_MAX) log(`WARNING    true peak above ${ENCODED_TRUE_PEAK_MAX} dBTP`);
     const opusMs = await probeDurationMs(opusPath);
     if (Math.abs(opusMs - durationMs) > 100) log(`WARNING    Opus duration ${opusMs} ms differs from the take's ${durationMs} ms`);
 
@@ -275,7 +226,7 @@ export async function renderRecording(options: RecordingOptions): Promise<Record
       narrator,
       cast,
       lexiconVersion: lexVersion,
-      encodedLoudness: { opus: round(loud.opus), mp3: round(loud.mp3) },
+      encodedLoudness: { opus: round(loud.opusLoud), mp3: round(loud.mp3Loud) },
       ...(asides ? { asides } : {}),
     });
     const problems = validateAsides(manifest);

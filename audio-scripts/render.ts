@@ -43,18 +43,10 @@ import {
 import { defaultLexicon } from '../src/narration/lexicon.ts';
 import { buildNarrationScript } from '../src/narration/script.ts';
 import type { NarrationItem, NarrationScript, SpokenSpan } from '../src/narration/types.ts';
-import {
-  encodeDeliveryFiles,
-  loudnormTwoPass,
-  measureLoudness,
-  probeDurationMs,
-  readWav,
-  writeWavFloat,
-  type Loudness,
-  type LoudnormResult,
-} from './audio-tools.ts';
+import { measureLoudness, probeDurationMs, readWav, writeWavFloat, type Loudness } from './audio-tools.ts';
 import { engineText } from './engines.ts';
 import { pool, synthesizeClip } from './clips.ts';
+import { ENCODED_TRUE_PEAK_MAX, ENCODING as DELIVERY_ENCODING, normaliseAndEncode, SAMPLE_RATE, serialiseManifest } from './delivery.ts';
 import { recordingCommand } from './recording.ts';
 import { sentenceWordTimes, WORD_TIMES_VERSION } from './word-times.ts';
 
@@ -71,9 +63,6 @@ const PATHS = {
 const FILES = { opus: 'narration.webm', mp3: 'narration.mp3' } as const;
 const ASIDE_FILES = { opus: 'asides.webm', mp3: 'asides.mp3' } as const;
 
-/** Sample rate of every clip and of the assembled file. */
-const SAMPLE_RATE = 24_000;
-
 /** Silence inserted after a span, by what comes next (ms). */
 const PAUSES_MS = { span: 60, sentence: 350, paragraph: 750, section: 1300 } as const;
 /** Silence before the first and after the last sentence (ms): room for decoder pre-roll. */
@@ -85,16 +74,8 @@ const TAIL_MS = 600;
  */
 const ASIDE_GAP_MS = 600;
 
-/** Loudness targets: each speaker, and the whole file after assembly. */
+/** Loudness target of each speaker (the whole file's, its limiter and passes: `delivery.ts`). */
 const SPEAKER_TARGET_LUFS = -16;
-const FINAL_TARGET = { integratedLufs: -16, truePeakDbtp: -2, lra: 20 } as const;
-/** Sample-peak ceiling of the look-ahead limiter before loudnorm, first try (0.52 ≈ -5.7 dBFS). */
-const LIMITER_LINEAR = 0.52;
-/** Low-pass before the limiter (Hz): Opus at 20 kbps and MP3 at 32 kbps keep less than this. */
-const LOWPASS_HZ = 7600;
-/** The highest true peak accepted in an encoded file (dBTP); above it the limiter is lowered. */
-const ENCODED_TRUE_PEAK_MAX = -1.2;
-const MAX_LOUDNESS_PASSES = 4;
 /**
  * The asides are espeak-ng alone, whose plosives are peakier than the narration's mix of voices:
  * with the narration's limiter loudnorm falls back to its dynamic (pumping) mode, so they get the
@@ -110,9 +91,7 @@ const ASIDES_TRUE_PEAK_MAX = 1;
 const MAX_SPEAKER_GAIN_DB = 24;
 
 const ENCODING = {
-  opusKbps: 20,
-  mp3Kbps: 32,
-  title: 'Stalin’s Conversation with A.M. Kollontai (November, 1939)',
+  ...DELIVERY_ENCODING,
   comment: 'Synthetic narration (flite, festival, espeak-ng voices), rendered by audio-scripts/render.ts',
 };
 const ASIDE_ENCODING = {
@@ -283,55 +262,6 @@ function pauseAfter(item: NarrationItem, next: NarrationItem | undefined): numbe
   if (next.section !== item.section) return PAUSES_MS.section;
   if (next.paragraph !== item.paragraph) return PAUSES_MS.paragraph;
   return PAUSES_MS.sentence;
-}
-
-/** The manifest, serialised one sentence per line (readable diffs, small file). */
-function serialiseManifest(manifest: AudioManifest): string {
-  const { order, sentences, asides, ...head } = manifest;
-  const headJson = JSON.stringify(head, null, 2).replace(/\n\}$/u, '');
-  const orderJson = order.map((id) => `    ${JSON.stringify(id)}`).join(',\n');
-  const sentencesJson = order.map((id) => `    ${JSON.stringify(id)}: ${JSON.stringify(sentences[id])}`).join(',\n');
-  let asidesJson = '';
-  if (asides) {
-    const { clips, ...asidesHead } = asides;
-    const headLines = Object.entries(asidesHead).map(([key, value]) => `    ${JSON.stringify(key)}: ${JSON.stringify(value)}`);
-    const clipLines = Object.entries(clips).map(([id, clip]) => `      ${JSON.stringify(id)}: ${JSON.stringify(clip)}`);
-    asidesJson = `,\n  "asides": {\n${headLines.join(',\n')},\n    "clips": {\n${clipLines.join(',\n')}\n    }\n  }`;
-  }
-  return `${headJson},\n  "order": [\n${orderJson}\n  ],\n  "sentences": {\n${sentencesJson}\n  }${asidesJson}\n}\n`;
-}
-
-/** The result of `normaliseAndEncode`. */
-interface Encoded {
-  norm: LoudnormResult;
-  opusLoud: Loudness;
-  mp3Loud: Loudness;
-}
-
-/**
- * Whole-file loudness (two-pass, linear) and encoding. Lossy codecs overshoot the input's true
- * peak (Opus at low rates by up to ~1.5 dB), so the encoded files are measured and, when a peak is
- * above the ceiling, the limiter is lowered by the excess and the step is redone.
- */
-async function normaliseAndEncode(
-  label: string,
-  assembled: string,
-  normalised: string,
-  opusPath: string,
-  mp3Path: string,
-  encoding: typeof ENCODING,
-  { limiterLinear = LIMITER_LINEAR, passes = MAX_LOUDNESS_PASSES } = {},
-): Promise<Encoded> {
-  let limiter = limiterLinear;
-  for (let attempt = 1; ; attempt += 1) {
-    const norm = await loudnormTwoPass(assembled, normalised, FINAL_TARGET, SAMPLE_RATE, limiter, LOWPASS_HZ);
-    await encodeDeliveryFiles(normalised, opusPath, mp3Path, encoding);
-    const [opusLoud, mp3Loud] = await Promise.all([measureLoudness(opusPath), measureLoudness(mp3Path)]);
-    const worst = Math.max(opusLoud.truePeakDbtp, mp3Loud.truePeakDbtp);
-    log(`  ${label} loudness pass ${attempt}: limiter ${fmt(20 * Math.log10(limiter))} dBFS → opus ${fmt(opusLoud.integratedLufs)} LUFS / ${fmt(opusLoud.truePeakDbtp)} dBTP, mp3 ${fmt(mp3Loud.truePeakDbtp)} dBTP`);
-    if (worst <= ENCODED_TRUE_PEAK_MAX || attempt >= passes) return { norm, opusLoud, mp3Loud };
-    limiter = Math.max(0.0625, limiter * 10 ** ((ENCODED_TRUE_PEAK_MAX - 0.3 - worst) / 20));
-  }
 }
 
 /** Mixes placed clips into one buffer of `length` samples. */

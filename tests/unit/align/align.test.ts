@@ -9,30 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { AlignmentError, alignTake } from '../../../audio-scripts/align/align.ts';
 import { loadSentences } from '../../../audio-scripts/align/text.ts';
 import { makeTestTake, quantile, startErrors } from '../../../audio-scripts/align/test-take.ts';
+import { wav16k } from '../support/wav.ts';
 
 const all = loadSentences();
 /** A few paragraphs (25 sentences, about 3 minutes in the test voice). */
 const passage = all.slice(20, 45);
-
-/** A 16-bit mono WAV file of 16 kHz samples. */
-function wav(samples: Float32Array): Buffer {
-  const data = Buffer.alloc(samples.length * 2);
-  samples.forEach((v, i) => data.writeInt16LE(Math.max(-32768, Math.min(32767, Math.round(v * 32767))), i * 2));
-  const head = Buffer.alloc(44);
-  head.write('RIFF', 0);
-  head.writeUInt32LE(36 + data.length, 4);
-  head.write('WAVEfmt ', 8);
-  head.writeUInt32LE(16, 16);
-  head.writeUInt16LE(1, 20);
-  head.writeUInt16LE(1, 22);
-  head.writeUInt32LE(16_000, 24);
-  head.writeUInt32LE(32_000, 28);
-  head.writeUInt16LE(2, 32);
-  head.writeUInt16LE(16, 34);
-  head.write('data', 36);
-  head.writeUInt32LE(data.length, 40);
-  return Buffer.concat([head, data]);
-}
 
 describe('aligner', () => {
   it('finds sentence and word starts in a take by another voice with uneven pauses', { timeout: 90_000 }, async () => {
@@ -83,7 +64,7 @@ describe('aligner', () => {
     const dir = mkdtempSync(join(tmpdir(), 'align-cli-'));
     const items = passage.slice(0, 4);
     const take = await makeTestTake(items, 7);
-    writeFileSync(join(dir, 'take.wav'), wav(take.samples));
+    writeFileSync(join(dir, 'take.wav'), wav16k(take.samples));
     const run = (audio: string, out: string) =>
       promisify(execFile)('npx', ['tsx', 'audio-scripts/align/cli.ts', '--audio', audio, '--out', out, '--from', items[0].id, '--to', items[3].id]).then(
         () => 0,
@@ -97,7 +78,7 @@ describe('aligner', () => {
     const written = JSON.parse(readFileSync(out, 'utf8')) as { sentences: Record<string, { start: number; words: unknown[] }> };
     expect(Object.keys(written.sentences)).toEqual(items.map((i) => i.id));
     expect(Math.abs(written.sentences[items[0].id].start - take.truth[items[0].id].start)).toBeLessThan(250);
-    writeFileSync(join(dir, 'silent.wav'), wav(new Float32Array(16_000 * 2)));
+    writeFileSync(join(dir, 'silent.wav'), wav16k(new Float32Array(16_000 * 2)));
     writeFileSync(out, 'previous');
     expect(await run(join(dir, 'silent.wav'), out)).toBe(1);
     expect(await run(join(dir, 'missing.wav'), out)).toBe(1);

@@ -22,6 +22,7 @@ import {
 } from '../../../audio-scripts/recording-manifest.ts';
 import { validateTimeline, validateWords, type AudioManifest } from '../../../src/narration/audio-manifest.ts';
 import { sentenceWordOffsets } from '../../../src/narration/word-offsets.ts';
+import { wav16k } from '../support/wav.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const committed = JSON.parse(readFileSync(join(ROOT, 'public/audio/manifest.json'), 'utf8')) as AudioManifest;
@@ -43,26 +44,6 @@ function fakeAlignment(): Alignment {
     at += 1000;
   }
   return { sentences };
-}
-
-/** A 16-bit mono WAV file of 16 kHz samples. */
-function wav(samples: Float32Array): Buffer {
-  const data = Buffer.alloc(samples.length * 2);
-  samples.forEach((v, i) => data.writeInt16LE(Math.max(-32768, Math.min(32767, Math.round(v * 32767))), i * 2));
-  const head = Buffer.alloc(44);
-  head.write('RIFF', 0);
-  head.writeUInt32LE(36 + data.length, 4);
-  head.write('WAVEfmt ', 8);
-  head.writeUInt32LE(16, 16);
-  head.writeUInt16LE(1, 20);
-  head.writeUInt16LE(1, 22);
-  head.writeUInt32LE(16_000, 24);
-  head.writeUInt32LE(32_000, 28);
-  head.writeUInt16LE(2, 32);
-  head.writeUInt16LE(16, 34);
-  head.write('data', 36);
-  head.writeUInt32LE(data.length, 40);
-  return Buffer.concat([head, data]);
 }
 
 describe('a recording’s manifest from an alignment', () => {
@@ -163,8 +144,8 @@ describe('npm run audio -- --recording, on synthetic takes', () => {
   it('joins a folder’s files in name order (2 before 10), aligns, encodes and writes the manifest', { timeout: 150_000 }, async () => {
     const [takeA, takeB] = [await makeTestTake(first, 11), await makeTestTake(rest, 12)];
     const folder = mkdtempSync(join(tmpdir(), 'recording-take-'));
-    writeFileSync(join(folder, 'part 2.wav'), wav(takeA.samples));
-    writeFileSync(join(folder, 'part 10.wav'), wav(takeB.samples));
+    writeFileSync(join(folder, 'part 2.wav'), wav16k(takeA.samples));
+    writeFileSync(join(folder, 'part 10.wav'), wav16k(takeB.samples));
     writeFileSync(join(folder, 'notes.txt'), 'not audio');
     const out = mkdtempSync(join(tmpdir(), 'recording-out-'));
     const lines: string[] = [];
@@ -203,7 +184,7 @@ describe('npm run audio -- --recording, on synthetic takes', () => {
     const dropped = long.filter((item) => item.paragraph === paragraphs[Math.floor(paragraphs.length / 2)]);
     const take = await makeTestTake(long.filter((item) => !dropped.includes(item)), 5);
     const dir = mkdtempSync(join(tmpdir(), 'recording-gap-'));
-    writeFileSync(join(dir, 'take.wav'), wav(take.samples));
+    writeFileSync(join(dir, 'take.wav'), wav16k(take.samples));
     const out = join(dir, 'out');
     mkdirSync(out);
     writeFileSync(join(out, 'manifest.json'), '{"kept": true}');
@@ -223,7 +204,7 @@ describe('npm run audio -- --recording, on synthetic takes', () => {
   it('refuses a given alignment that lacks a sentence before encoding anything', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'recording-given-'));
     const take = new Float32Array(16_000 * 60).map((_, i) => Math.sin(i / 10) * 0.1);
-    writeFileSync(join(dir, 'take.wav'), wav(take));
+    writeFileSync(join(dir, 'take.wav'), wav16k(take));
     const alignment = fakeAlignment();
     delete alignment.sentences[items[2]!.id];
     writeFileSync(join(dir, 'take.alignment.json'), JSON.stringify(alignment));
