@@ -27,6 +27,7 @@ import {
 import type { NarrationItem } from '../src/narration/types.ts';
 import { spanWordOffsets } from '../src/narration/word-offsets.ts';
 import type { Alignment } from './align/align.ts';
+import { tidyWords } from './word-times.ts';
 
 /** The delivery files of the narration (the same names as the synthetic render's). */
 export const RECORDING_FILES = { opus: 'narration.webm', mp3: 'narration.mp3' } as const;
@@ -140,27 +141,10 @@ export function placeSentences(items: readonly NarrationItem[], alignment: Align
       const ws = Math.min(Math.max(w.start, start), end);
       return { start: ws, end: Math.min(Math.max(w.end, ws), end), from: w.from, to: w.to };
     });
-    sentences[item.id] = { start, end, speaker: item.speaker, spans: splitSpans(item, words, start, end), words: mergeWords(words), hash: recordingHash(item) };
+    sentences[item.id] = { start, end, speaker: item.speaker, spans: splitSpans(item, words, start, end), words: tidyWords(words, start, end), hash: recordingHash(item) };
     previousEnd = end;
   }
   return sentences;
-}
-
-/**
- * One word per displayed range: spoken words that read the same displayed words (a respelled name
- * spoken as two words, "Vyacheslav" → "vyah chess lahv") become one, from the first's start to the
- * last's end, so the displayed ranges only increase (`validateWords`).
- */
-function mergeWords(words: readonly ManifestWord[]): ManifestWord[] {
-  const merged: ManifestWord[] = [];
-  for (const word of words) {
-    const previous = merged[merged.length - 1];
-    if (previous && word.from < previous.to) {
-      previous.end = Math.max(previous.end, word.end);
-      previous.to = Math.max(previous.to, word.to);
-    } else merged.push({ ...word });
-  }
-  return merged;
 }
 
 /**
