@@ -85,7 +85,7 @@ export function buildEpubBook(edition: Edition, manifest: AudioManifest, options
   const missing = edition.sentences.filter((s) => !manifest.sentences[s.id]).map((s) => s.id);
   if (missing.length) throw new Error(`EPUB: the narration's manifest lacks ${missing.length} sentence(s): ${missing.join(', ')}`);
 
-  const documents = contentDocuments(edition, sentences, narrationCredit(options.voices, manifest.recording?.narrator));
+  const documents = contentDocuments(edition, sentences, readerSentence(options.voices, manifest.recording?.narrator));
   const fileOf = new Map<string, string>();
   for (const doc of documents) for (const id of doc.sentenceIds) fileOf.set(id, doc.href);
   // Gloss links and links back are cross-document: resolve them once every sentence has a file.
@@ -316,11 +316,11 @@ function renderSource(edition: Edition, sentenceXhtml: (block: Block) => string)
 }
 
 /** Who reads the recorded narration (plain text): the narrator of a recording, or the synthetic voices. */
-function narrationCredit(voices: string, narrator: string | undefined): string {
+function readerSentence(voices: string, narrator: string | undefined): string {
   return narrator ? `The recorded narration is read by ${narrator}` : `The recorded narration uses synthetic voices (${voices}), one per speaker`;
 }
 
-/** Who made the recording (`credit`, from `narrationCredit`), and the notes for those publishing the edition. */
+/** Who made the recording (`credit`, from `readerSentence`), and the notes for those publishing the edition. */
 function creditsXhtml(edition: Edition, credit: string): string {
   return (
     `<section epub:type="credits" role="doc-credits" id="credits" aria-labelledby="credits-heading">\n<h2 id="credits-heading">Credits</h2>\n` +

@@ -9,6 +9,7 @@ import {
 } from '../../../src/narration/backends/speech-synthesis-backend.ts';
 import type { NarrationScript, VoiceCast, VoiceInfo } from '../../../src/narration/types.ts';
 import { FakeSpeechSynthesis, createFakeUtterance, item, voice, type FakeSpeechOptions } from './fake-speech.ts';
+import { random } from '../../../audio-scripts/align/test-take.ts';
 
 /**
  * Six sentences in four blocks: p1 = [0, 1], p2 = [2], p3 = [3] (a mixed sentence: Kollontai,
@@ -93,14 +94,5 @@ export function texts(synth: FakeSpeechSynthesis): string[] {
   return synth.spoken.map((s) => s.text);
 }
 
-/** A seeded PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG (mulberry32): the aligner's test takes' own (`random` in audio-scripts/align/test-take.ts). */
+export const prng = random;
